@@ -1,0 +1,18 @@
+import { db } from "~/lib/db.server";
+import { shouldSeedDemo } from "~/lib/env.server";
+import { seedTerritory } from "~/domain/territory/seed.server";
+import { readPtm, seedPlan } from "~/domain/plan/seed.server";
+import { seedOrganizations } from "~/domain/accounts/seed.server";
+import { seedDemoAccounts } from "~/domain/accounts/demo.server";
+
+/**
+ * Runs once when the server starts (server.js calls it through the build's entry module):
+ * the database is already migrated when db.server.ts opens it; this adds the reference data
+ * (idempotent) and, outside production or when CONCERTA_DEMO_SEED is set, the demo accounts.
+ */
+export async function bootstrap() {
+  seedTerritory(db);
+  seedPlan(db);
+  seedOrganizations(db, readPtm().kickoffParticipants);
+  if (shouldSeedDemo()) await seedDemoAccounts();
+}

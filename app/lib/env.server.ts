@@ -1,0 +1,52 @@
+import { z } from "zod";
+
+const flag = z
+  .enum(["true", "false", "1", "0", ""])
+  .optional()
+  .transform((v) => v === "true" || v === "1");
+
+const schema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  DATABASE_URL: z.string().min(1).default("./data/concerta.db"),
+  /** Seed the demo accounts. Always on outside production; in production only when set. */
+  CONCERTA_DEMO_SEED: flag,
+  /** Force the Secure attribute on the session cookie (default: on in production). */
+  COOKIE_SECURE: z.enum(["true", "false"]).optional(),
+  SESSION_DAYS: z.coerce.number().int().min(1).max(90).default(7),
+  LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).default(5),
+  LOGIN_MAX_FAILURES_PER_ADDRESS: z.coerce.number().int().min(1).default(30),
+  LOGIN_BLOCK_MINUTES: z.coerce.number().int().min(1).default(15),
+  /** Serve OpenStreetMap tiles under the boundaries; set to "" to draw boundaries only. */
+  MAP_TILE_URL: z.string().default("https://tile.openstreetmap.org/{z}/{x}/{y}.png"),
+});
+
+export type Env = z.infer<typeof schema>;
+
+function parseEnv(): Env {
+  const parsed = schema.safeParse(process.env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("\n");
+    throw new Error(`Invalid environment variables:\n${problems}`);
+  }
+  return parsed.data;
+}
+
+export const env = parseEnv();
+
+export function isProduction() {
+  return env.NODE_ENV === "production";
+}
+
+export function shouldSeedDemo() {
+  return env.CONCERTA_DEMO_SEED || !isProduction();
+}
+
+export function cookieSecure() {
+  return env.COOKIE_SECURE ? env.COOKIE_SECURE === "true" : isProduction();
+}
+
+/** Values the browser may see. */
+export function publicEnv() {
+  return { MAP_TILE_URL: env.MAP_TILE_URL };
+}

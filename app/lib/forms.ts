@@ -1,0 +1,42 @@
+import type { z } from "zod";
+
+export type FieldErrors = Record<string, string>;
+
+/** Form data as a plain object; repeated names become arrays. Passwords are never echoed back. */
+export function formValues(formData: FormData): Record<string, string | string[]> {
+  const out: Record<string, string | string[]> = {};
+  for (const [key, value] of formData.entries()) {
+    if (typeof value !== "string") continue;
+    const prev = out[key];
+    if (prev === undefined) out[key] = value;
+    else out[key] = Array.isArray(prev) ? [...prev, value] : [prev, value];
+  }
+  return out;
+}
+
+export function withoutSecrets(values: Record<string, string | string[]>) {
+  const copy: Record<string, string | string[]> = {};
+  for (const [k, v] of Object.entries(values)) {
+    if (/password/i.test(k) || k === "intent") continue;
+    copy[k] = v;
+  }
+  return copy;
+}
+
+/**
+ * Parses with zod; on failure returns the first message per field.
+ * Messages in our schemas are i18n catalogue keys ("errors.email").
+ */
+export function parseForm<S extends z.ZodType>(
+  schema: S,
+  values: Record<string, unknown>,
+): { success: true; data: z.infer<S> } | { success: false; errors: FieldErrors } {
+  const result = schema.safeParse(values);
+  if (result.success) return { success: true, data: result.data };
+  const errors: FieldErrors = {};
+  for (const issue of result.error.issues) {
+    const key = issue.path.join(".") || "form";
+    if (!errors[key]) errors[key] = issue.message.startsWith("errors.") ? issue.message : "errors.invalid";
+  }
+  return { success: false, errors };
+}

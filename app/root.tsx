@@ -1,0 +1,105 @@
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import {
+  Link,
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  isRouteErrorResponse,
+  useRouteError,
+  useRouteLoaderData,
+} from "@remix-run/react";
+import type { ReactNode } from "react";
+import { getSession } from "~/domain/accounts/session.server";
+import { can } from "~/domain/accounts/permissions";
+import { getLang } from "~/lib/lang.server";
+import { publicEnv } from "~/lib/env.server";
+import { translator, type Lang, type MessageKey } from "~/i18n";
+import { SiteFooter } from "~/components/layout/SiteFooter";
+import { SiteHeader } from "~/components/layout/SiteHeader";
+import { Breadcrumb } from "~/components/layout/Breadcrumb";
+import { useNonce } from "~/components/nonce";
+import appStyles from "~/styles/app.css";
+
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: appStyles },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+];
+
+export const meta: MetaFunction = () => [{ title: "Concerta — Città metropolitana di Milano" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const [{ user, setCookie }, lang] = await Promise.all([getSession(request), getLang(request)]);
+  const headers = new Headers();
+  if (setCookie) headers.append("Set-Cookie", setCookie);
+  return data(
+    {
+      lang,
+      user: user ? { id: user.id, name: user.name, role: user.role, isStaff: can(user, "staff.area"), isAdmin: can(user, "user.list") } : null,
+      env: publicEnv(),
+    },
+    { headers },
+  );
+}
+
+export type RootLoaderData = Awaited<ReturnType<typeof loader>>["data"];
+
+export function Layout({ children }: { children: ReactNode }) {
+  const root = useRouteLoaderData<typeof loader>("root");
+  const nonce = useNonce();
+  const lang: Lang = root?.lang ?? "it";
+  const t = translator(lang);
+  return (
+    <html lang={lang}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        <nav className="skiplinks" aria-label={t("site.skipToContent")}>
+          <a href="#main">{t("site.skipToContent")}</a>
+          <a href="#main-nav">{t("site.skipToNav")}</a>
+          <a href="#footer">{t("site.skipToFooter")}</a>
+        </nav>
+        <SiteHeader lang={lang} user={root?.user ?? null} />
+        <div className="container">
+          <Breadcrumb />
+          <main id="main" tabIndex={-1}>
+            {children}
+          </main>
+        </div>
+        <SiteFooter lang={lang} />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  return <Outlet />;
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const root = useRouteLoaderData<typeof loader>("root");
+  const t = translator(root?.lang ?? "it");
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  const known = [400, 401, 403, 404, 405, 429].includes(status) ? (`errors.${status}` as MessageKey) : "errors.500";
+  const detail = isRouteErrorResponse(error) && typeof error.data === "string" && status < 500 ? error.data : null;
+  return (
+    <div className="error-page">
+      <h1>{t("errors.title")}</h1>
+      <p>{t(known)}</p>
+      {detail && detail !== t(known) ? <p>{detail}</p> : null}
+      <p className="muted">HTTP {status}</p>
+      <p>
+        <Link to="/">{t("errors.goHome")}</Link>
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,116 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { requireUser } from "~/domain/accounts/session.server";
+import { findUserById } from "~/domain/accounts/users.server";
+import { membershipsOf } from "~/domain/accounts/organizations.server";
+import { formatDate, type MessageKey } from "~/i18n";
+import { useLang, useT } from "~/i18n/react";
+
+export const meta: MetaFunction = () => [{ title: "Il mio account — Concerta" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const current = await requireUser(request);
+  const [user, memberships] = await Promise.all([findUserById(current.id), membershipsOf(current.id)]);
+  if (!user) throw new Response("Account non trovato", { status: 404 });
+  return {
+    user: {
+      name: user.name ?? "",
+      email: user.email ?? "",
+      role: user.role,
+      createdAt: user.createdAt.toISOString(),
+      privacyConsentAt: user.privacyConsentAt?.toISOString() ?? null,
+    },
+    memberships: memberships.map((m) => ({
+      id: m.id,
+      status: m.status,
+      position: m.position,
+      organizationName: m.organizationName,
+      organizationKind: m.organizationKind,
+      decisionNote: m.decisionNote,
+    })),
+  };
+}
+
+const NOTICES: Record<string, MessageKey> = {
+  registered: "account.registered",
+  password: "account.passwordChanged",
+  membership: "account.membershipRequested",
+};
+
+export default function Account() {
+  const { user, memberships } = useLoaderData<typeof loader>();
+  const t = useT();
+  const lang = useLang();
+  const [params] = useSearchParams();
+  const notice = NOTICES[params.get("ok") ?? ""];
+  return (
+    <>
+      <h1>{t("account.title")}</h1>
+      {notice ? (
+        <div className="alert alert-success" role="status">
+          {t(notice)}
+        </div>
+      ) : null}
+      <section aria-labelledby="profile">
+        <h2 id="profile">{t("account.profile")}</h2>
+        <dl className="facts">
+          <dt>{t("account.name")}</dt>
+          <dd>{user.name}</dd>
+          <dt>{t("account.email")}</dt>
+          <dd>{user.email}</dd>
+          <dt>{t("account.role")}</dt>
+          <dd>{t(`role.${user.role}` as MessageKey)}</dd>
+          <dt>{t("account.since")}</dt>
+          <dd>{formatDate(lang, user.createdAt)}</dd>
+          {user.privacyConsentAt ? (
+            <>
+              <dt>{t("account.consent")}</dt>
+              <dd>{formatDate(lang, user.privacyConsentAt, { dateStyle: "long", timeStyle: "short" })}</dd>
+            </>
+          ) : null}
+        </dl>
+      </section>
+      <section aria-labelledby="orgs">
+        <h2 id="orgs">{t("account.organizations")}</h2>
+        {memberships.length === 0 ? (
+          <p>{t("account.noOrganizations")}</p>
+        ) : (
+          <ul className="memberships">
+            {memberships.map((m) => (
+              <li key={m.id}>
+                <strong>{m.organizationName}</strong> <span className="muted">({t(`orgKind.${m.organizationKind}` as MessageKey)})</span>
+                {m.position ? <> — {m.position}</> : null}{" "}
+                <span className={`badge ${m.status === "approved" ? "badge-success" : m.status === "pending" ? "badge-warning" : "badge-danger"}`}>
+                  {t(`membership.status.${m.status}` as MessageKey)}
+                </span>
+                {m.decisionNote && m.status !== "approved" ? <p className="muted">{m.decisionNote}</p> : null}
+              </li>
+            ))}
+          </ul>
+        )}
+        <p>
+          <Link to="/account/organizzazioni">{t("account.requestMembership")}</Link>
+        </p>
+      </section>
+      <section aria-labelledby="security">
+        <h2 id="security">{t("account.security")}</h2>
+        <p>
+          <Link to="/account/password">{t("account.changePassword")}</Link>
+        </p>
+      </section>
+      <section aria-labelledby="mydata">
+        <h2 id="mydata">{t("account.privacy")}</h2>
+        <ul>
+          <li>
+            <a href="/account/dati" download>
+              {t("account.downloadData")}
+            </a>
+          </li>
+          <li>
+            <Link to="/account/elimina">{t("account.deleteAccount")}</Link>
+          </li>
+        </ul>
+      </section>
+    </>
+  );
+}

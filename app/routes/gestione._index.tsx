@@ -1,0 +1,39 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { requirePermission } from "~/domain/accounts/session.server";
+import { can } from "~/domain/accounts/permissions";
+import { pendingMembershipCount } from "~/domain/accounts/organizations.server";
+import { useT } from "~/i18n/react";
+
+export const meta: MetaFunction = () => [{ title: "Gestione — Concerta" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requirePermission(request, "staff.area");
+  return { pending: await pendingMembershipCount(), isAdmin: can(user, "user.list") };
+}
+
+export default function StaffHome() {
+  const { pending, isAdmin } = useLoaderData<typeof loader>();
+  const t = useT();
+  return (
+    <>
+      <h1>{t("staff.title")}</h1>
+      <p>{t("staff.intro")}</p>
+      <ul className="cards">
+        <li className="card">
+          <h2>
+            <Link to="/gestione/adesioni">{t("staff.memberships")}</Link>
+          </h2>
+          <p>{t("staff.membershipsPending", { count: pending })}</p>
+        </li>
+        {isAdmin ? (
+          <li className="card">
+            <h2>
+              <Link to="/gestione/utenti">{t("staff.users")}</Link>
+            </h2>
+          </li>
+        ) : null}
+      </ul>
+    </>
+  );
+}

@@ -1,0 +1,5 @@
+export * from "./enums";
+export * from "./territory";
+export * from "./plan";
+export * from "./accounts";
+export * from "./audit";
