@@ -30,9 +30,10 @@ export function openDatabase(url: string) {
   return { db, sqlite };
 }
 
-// One connection per process; kept on globalThis so dev rebuilds reuse it.
+// One connection per process. In development it is kept on globalThis so rebuilds reuse it;
+// elsewhere (tests above all) each module instance opens the database its environment names.
 const g = globalThis as unknown as { __concertaDb?: ReturnType<typeof openDatabase> };
-g.__concertaDb ??= openDatabase(env.DATABASE_URL);
+const opened = env.NODE_ENV === "development" ? (g.__concertaDb ??= openDatabase(env.DATABASE_URL)) : openDatabase(env.DATABASE_URL);
 
-export const db: DB = g.__concertaDb.db;
-export const sqlite = g.__concertaDb.sqlite;
+export const db: DB = opened.db;
+export const sqlite = opened.sqlite;

@@ -1,0 +1,52 @@
+import { defineConfig, devices } from "@playwright/test";
+import { CHROMIUM_ARGS, findChromium } from "./scripts/chromium.js";
+
+const PORT = Number(process.env.E2E_PORT ?? 3123);
+export const E2E_DATABASE = "e2e/.data/e2e.db";
+const chromium = findChromium();
+
+export default defineConfig({
+  testDir: "./e2e",
+  fullyParallel: true,
+  workers: process.env.CI ? 2 : 2,
+  retries: process.env.CI ? 1 : 0,
+  reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never" }]],
+  timeout: 30_000,
+  expect: { timeout: 7_000 },
+  use: {
+    baseURL: `http://127.0.0.1:${PORT}`,
+    trace: "retain-on-failure",
+    locale: "it-IT",
+    timezoneId: "Europe/Rome",
+  },
+  projects: [
+    {
+      name: "chromium",
+      use: {
+        ...devices["Desktop Chrome"],
+        launchOptions: {
+          // Playwright's own build needs no path; a system or CHROMIUM_PATH one does.
+          executablePath: chromium && chromium.source !== "playwright" ? chromium.path : undefined,
+          args: CHROMIUM_ARGS,
+        },
+      },
+    },
+  ],
+  webServer: {
+    // A production build on a fresh database, with the demo accounts.
+    command: `rm -rf e2e/.data && npm run build && node server.js`,
+    url: `http://127.0.0.1:${PORT}/`,
+    timeout: 180_000,
+    reuseExistingServer: false,
+    stdout: "pipe",
+    env: {
+      NODE_ENV: "production",
+      PORT: String(PORT),
+      DATABASE_URL: E2E_DATABASE,
+      CONCERTA_DEMO_SEED: "true",
+      COOKIE_SECURE: "false",
+      LOGIN_MAX_FAILURES_PER_ADDRESS: "1000",
+      MAP_TILE_URL: "https://tile.openstreetmap.org/{z}/{x}/{y}.png",
+    },
+  },
+});
