@@ -1,8 +1,12 @@
 import { defineConfig, devices } from "@playwright/test";
 import { CHROMIUM_ARGS, findChromium } from "./scripts/chromium.js";
 
-const PORT = Number(process.env.E2E_PORT ?? 3123);
-export const E2E_DATABASE = "e2e/.data/e2e.db";
+// Each run gets its own port and database (set once in the main process; workers inherit the
+// environment), so two runs on one machine do not collide.
+process.env.E2E_PORT ??= String(3200 + (process.pid % 700));
+process.env.E2E_DATABASE ??= `e2e/.data/${process.env.E2E_PORT}/e2e.db`;
+const PORT = Number(process.env.E2E_PORT);
+const E2E_DATABASE = process.env.E2E_DATABASE;
 const chromium = findChromium();
 
 export default defineConfig({
@@ -34,7 +38,7 @@ export default defineConfig({
   ],
   webServer: {
     // A production build on a fresh database, with the demo accounts.
-    command: `rm -rf e2e/.data && npm run build && node server.js`,
+    command: `rm -rf ${JSON.stringify(E2E_DATABASE.replace(/\/[^/]*$/, ""))} && npm run build && node server.js`,
     url: `http://127.0.0.1:${PORT}/`,
     timeout: 180_000,
     reuseExistingServer: false,
