@@ -90,7 +90,10 @@ export function ErrorBoundary() {
   const t = translator(root?.lang ?? "it");
   const status = isRouteErrorResponse(error) ? error.status : 500;
   const known = [400, 401, 403, 404, 405, 429].includes(status) ? (`errors.${status}` as MessageKey) : "errors.500";
-  const detail = isRouteErrorResponse(error) && typeof error.data === "string" && status < 500 ? error.data : null;
+  // A specific message from the server (e.g. "Strategia non trovata") is shown under the generic one;
+  // 401/403 keep only the generic text.
+  const own = isRouteErrorResponse(error) && !(error as { internal?: boolean }).internal; // not Remix's own "No route matches"
+  const detail = own && typeof error.data === "string" && status < 500 && status !== 401 && status !== 403 ? error.data : null;
   return (
     <div className="error-page">
       <h1>{t("errors.title")}</h1>

@@ -1,0 +1,29 @@
+import { describe, expect, it } from "vitest";
+import { can, PERMISSIONS, type Permission } from "./permissions";
+import { ROLES, type Role } from "~db/schema/enums";
+
+// The whole matrix, written out: a change in who may do what must change this table too.
+const EXPECTED: Record<Permission, Record<Role, boolean>> = {
+  "account.manageOwn": { admin: true, staff: true, participant: true },
+  "membership.request": { admin: true, staff: true, participant: true },
+  "membership.review": { admin: true, staff: true, participant: false },
+  "staff.area": { admin: true, staff: true, participant: false },
+  "user.list": { admin: true, staff: false, participant: false },
+  "user.changeRole": { admin: true, staff: false, participant: false },
+};
+
+describe("permissions matrix", () => {
+  it("covers every permission", () => {
+    expect(Object.keys(EXPECTED).sort()).toEqual(Object.keys(PERMISSIONS).sort());
+  });
+  for (const permission of Object.keys(EXPECTED) as Permission[]) {
+    for (const role of ROLES) {
+      it(`${role} ${EXPECTED[permission][role] ? "may" : "may not"} ${permission}`, () => {
+        expect(can({ role }, permission)).toBe(EXPECTED[permission][role]);
+      });
+    }
+    it(`anonymous may not ${permission}`, () => {
+      expect(can(null, permission)).toBe(false);
+    });
+  }
+});
