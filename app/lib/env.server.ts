@@ -23,8 +23,8 @@ const schema = z.object({
 
 export type Env = z.infer<typeof schema>;
 
-function parseEnv(): Env {
-  const parsed = schema.safeParse(process.env);
+export function parseEnv(source: Record<string, string | undefined> = process.env): Env {
+  const parsed = schema.safeParse(source);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("\n");
     throw new Error(`Invalid environment variables:\n${problems}`);
@@ -34,16 +34,17 @@ function parseEnv(): Env {
 
 export const env = parseEnv();
 
-export function isProduction() {
-  return env.NODE_ENV === "production";
+export function isProduction(e: Env = env) {
+  return e.NODE_ENV === "production";
 }
 
-export function shouldSeedDemo() {
-  return env.CONCERTA_DEMO_SEED || !isProduction();
+/** Demo accounts: always outside production; in production only with CONCERTA_DEMO_SEED=true. */
+export function shouldSeedDemo(e: Env = env) {
+  return e.CONCERTA_DEMO_SEED || !isProduction(e);
 }
 
-export function cookieSecure() {
-  return env.COOKIE_SECURE ? env.COOKIE_SECURE === "true" : isProduction();
+export function cookieSecure(e: Env = env) {
+  return e.COOKIE_SECURE ? e.COOKIE_SECURE === "true" : isProduction(e);
 }
 
 /** Values the browser may see. */

@@ -1,0 +1,7 @@
+// Adds the reference data and the demo accounts to the database named by DATABASE_URL.
+import { bootstrap } from "../app/bootstrap.server";
+import { seedDemoAccounts } from "../app/domain/accounts/demo.server";
+
+await bootstrap();
+await seedDemoAccounts();
+console.log("Demo accounts ready (password: see README).");
