@@ -17,3 +17,32 @@ export type OrganizationKind = (typeof ORGANIZATION_KINDS)[number];
 
 export const MEMBERSHIP_STATUSES = ["pending", "approved", "refused", "revoked"] as const;
 export type MembershipStatus = (typeof MEMBERSHIP_STATUSES)[number];
+
+export const PROCESS_STATUSES = ["draft", "active", "closed"] as const;
+export type ProcessStatus = (typeof PROCESS_STATUSES)[number];
+
+export const MODERATION_MODES = ["pre", "post"] as const;
+export type ModerationMode = (typeof MODERATION_MODES)[number];
+
+/** How precise a phase date is: the source may give only the month. */
+export const DATE_PRECISIONS = ["day", "month"] as const;
+export type DatePrecision = (typeof DATE_PRECISIONS)[number];
+
+export const MEETING_KINDS = ["kickoff", "tavolo_comuni", "presentazione", "tavolo_territoriale", "conferenza_istruttoria", "altro"] as const;
+export type MeetingKind = (typeof MEETING_KINDS)[number];
+
+export const MEETING_STATUSES = ["scheduled", "registration_open", "held", "closed", "cancelled"] as const;
+export type MeetingStatus = (typeof MEETING_STATUSES)[number];
+
+/** In what capacity someone is registered: themselves, a comune, another organization, or an observer at a territorial table. */
+export const REGISTRATION_CAPACITIES = ["person", "comune", "organization", "observer"] as const;
+export type RegistrationCapacity = (typeof REGISTRATION_CAPACITIES)[number];
+
+export const REGISTRATION_STATUSES = ["confirmed", "waitlisted", "cancelled"] as const;
+export type RegistrationStatus = (typeof REGISTRATION_STATUSES)[number];
+
+export const CONTRIBUTION_KINDS = ["proposta", "osservazione", "segnalazione", "buona_pratica"] as const;
+export type ContributionKind = (typeof CONTRIBUTION_KINDS)[number];
+
+export const CONTRIBUTION_STATUSES = ["pending", "published", "rejected", "hidden", "withdrawn"] as const;
+export type ContributionStatus = (typeof CONTRIBUTION_STATUSES)[number];

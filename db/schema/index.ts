@@ -3,3 +3,7 @@ export * from "./territory";
 export * from "./plan";
 export * from "./accounts";
 export * from "./audit";
+export * from "./processes";
+export * from "./meetings";
+export * from "./contributions";
+export * from "./notifications";

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { and, asc, count, eq, isNull, like, or, sql } from "drizzle-orm";
 import { db } from "~/lib/db.server";
 import { recordAudit } from "~/domain/moderation/audit.server";
-import { auditEntries, memberships, organizations, sessions, users, type Role } from "~db/schema";
+import { auditEntries, memberships, organizations, outbox, sessions, users, type Role } from "~db/schema";
 import { hashPassword, verifyAgainstNothing, verifyPassword } from "./passwords.server";
 
 export const PRIVACY_NOTICE_VERSION = "2026-11";
@@ -183,6 +183,8 @@ export async function deleteAccount(userId: string) {
       .where(eq(memberships.userId, userId))
       .run();
     tx.delete(sessions).where(eq(sessions.userId, userId)).run();
+    // Messages sent to the person carry their address and often their name.
+    tx.update(outbox).set({ toAddress: null, subject: "[cancellato]", body: "[cancellato]" }).where(eq(outbox.userId, userId)).run();
     recordAudit(tx, { actorId: userId, action: "user.deleted", subjectType: "user", subjectId: userId });
   });
 }
