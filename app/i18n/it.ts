@@ -1,10 +1,12 @@
 import common from "./it/common";
 import accounts from "./it/accounts";
+import territory from "./it/territory";
 
 /** The Italian catalogue: the reference, every key is defined here first. */
 export const it = {
   ...common,
   ...accounts,
+  ...territory,
 } as const;
 
 export type MessageKey = keyof typeof it;
