@@ -1,11 +1,13 @@
 import type { MessageKey } from "./it";
 import common from "./en/common";
 import accounts from "./en/accounts";
+import plan from "./en/plan";
 import territory from "./en/territory";
 
 /** The English catalogue: must define every Italian key (the type checks it). */
 export const en: Record<MessageKey, string> = {
   ...common,
   ...accounts,
+  ...plan,
   ...territory,
 };
