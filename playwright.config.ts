@@ -11,6 +11,7 @@ const chromium = findChromium();
 
 export default defineConfig({
   testDir: "./e2e",
+  outputDir: `test-results/${PORT}`,
   fullyParallel: true,
   workers: process.env.CI ? 2 : 2,
   retries: process.env.CI ? 1 : 0,
@@ -38,13 +39,14 @@ export default defineConfig({
   ],
   webServer: {
     // A production build on a fresh database, with the demo accounts.
-    command: `rm -rf ${JSON.stringify(E2E_DATABASE.replace(/\/[^/]*$/, ""))} && npm run build && node server.js`,
+    command: `rm -rf ${JSON.stringify(E2E_DATABASE.replace(/\/[^/]*$/, ""))} build-e2e${PORT} public/build-e2e${PORT} && npm run build && node server.js`,
     url: `http://127.0.0.1:${PORT}/`,
     timeout: 180_000,
     reuseExistingServer: false,
     stdout: "pipe",
     env: {
       NODE_ENV: "production",
+      CONCERTA_BUILD_ID: `e2e${PORT}`,
       PORT: String(PORT),
       DATABASE_URL: E2E_DATABASE,
       CONCERTA_DEMO_SEED: "true",

@@ -8,7 +8,8 @@ import compression from "compression";
 import express from "express";
 import helmet from "helmet";
 
-const BUILD_PATH = path.resolve("build/index.js");
+const BUILD_DIR = process.env.CONCERTA_BUILD_ID ? `build-${process.env.CONCERTA_BUILD_ID}` : "build";
+const BUILD_PATH = path.resolve(BUILD_DIR, "index.js");
 const port = Number(process.env.PORT || 3000);
 const tileOrigin = (() => {
   const url = process.env.MAP_TILE_URL ?? "https://tile.openstreetmap.org/{z}/{x}/{y}.png";
@@ -71,7 +72,7 @@ app.use((req, res, next) => {
   next();
 });
 
-app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
+app.use(`/${BUILD_DIR}`, express.static(`public/${BUILD_DIR}`, { immutable: true, maxAge: "1y" }));
 app.use(express.static("public", { maxAge: "1h" }));
 
 app.all(

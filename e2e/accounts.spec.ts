@@ -182,7 +182,7 @@ test("the language switch changes the interface and <html lang>", async ({ page 
 test.describe("accessibility of the account and staff pages", () => {
   const publicPages = ["/accedi", "/registrati", "/pagina-che-non-esiste"];
   const participantPages = ["/account", "/account/password", "/account/organizzazioni", "/account/elimina"];
-  const adminPages = ["/gestione", "/gestione/adesioni", "/gestione/utenti"];
+  const adminPages = ["/gestione", "/gestione/adesioni", "/gestione/utenti", "/gestione/posta"];
 
   for (const lang of ["it", "en"] as const) {
     test(`no axe violations (${lang})`, async ({ page, login }) => {

@@ -1,6 +1,7 @@
 import type { MessageKey } from "./it";
 import common from "./en/common";
 import accounts from "./en/accounts";
+import notifications from "./en/notifications";
 import plan from "./en/plan";
 import territory from "./en/territory";
 
@@ -8,6 +9,7 @@ import territory from "./en/territory";
 export const en: Record<MessageKey, string> = {
   ...common,
   ...accounts,
+  ...notifications,
   ...plan,
   ...territory,
 };

@@ -1,5 +1,6 @@
 import common from "./it/common";
 import accounts from "./it/accounts";
+import notifications from "./it/notifications";
 import plan from "./it/plan";
 import territory from "./it/territory";
 
@@ -7,6 +8,7 @@ import territory from "./it/territory";
 export const it = {
   ...common,
   ...accounts,
+  ...notifications,
   ...plan,
   ...territory,
 } as const;

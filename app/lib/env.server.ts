@@ -17,6 +17,13 @@ const schema = z.object({
   LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).default(5),
   LOGIN_MAX_FAILURES_PER_ADDRESS: z.coerce.number().int().min(1).default(30),
   LOGIN_BLOCK_MINUTES: z.coerce.number().int().min(1).default(15),
+  /** Where the site is reached, for links in e-mails. */
+  PUBLIC_URL: z.string().url().optional(),
+  /** SMTP server for e-mails, e.g. smtps://user:password@smtp.example.org:465. Unset: messages stay in the outbox. */
+  SMTP_URL: z.string().optional(),
+  MAIL_FROM: z.string().default("Concerta — Città metropolitana di Milano <noreply@cittametropolitana.mi.it>"),
+  /** Where uploaded documents are stored. */
+  UPLOADS_DIR: z.string().default("./data/uploads"),
   /** Serve OpenStreetMap tiles under the boundaries; set to "" to draw boundaries only. */
   MAP_TILE_URL: z.string().default("https://tile.openstreetmap.org/{z}/{x}/{y}.png"),
 });
@@ -45,6 +52,10 @@ export function shouldSeedDemo(e: Env = env) {
 
 export function cookieSecure(e: Env = env) {
   return e.COOKIE_SECURE ? e.COOKIE_SECURE === "true" : isProduction(e);
+}
+
+export function publicUrl(e: Env = env) {
+  return (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, "");
 }
 
 /** Values the browser may see. */

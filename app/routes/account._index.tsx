@@ -3,6 +3,7 @@ import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { requireUser } from "~/domain/accounts/session.server";
 import { findUserById } from "~/domain/accounts/users.server";
 import { membershipsOf } from "~/domain/accounts/organizations.server";
+import { messagesFor } from "~/domain/notifications/outbox.server";
 import { formatDate, type MessageKey } from "~/i18n";
 import { useLang, useT } from "~/i18n/react";
 
@@ -10,7 +11,7 @@ export const meta: MetaFunction = () => [{ title: "Il mio account — Concerta" 
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const current = await requireUser(request);
-  const [user, memberships] = await Promise.all([findUserById(current.id), membershipsOf(current.id)]);
+  const [user, memberships, messages] = await Promise.all([findUserById(current.id), membershipsOf(current.id), messagesFor(current.id)]);
   if (!user) throw new Response("Account non trovato", { status: 404 });
   return {
     user: {
@@ -28,6 +29,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       organizationKind: m.organizationKind,
       decisionNote: m.decisionNote,
     })),
+    messages: messages.map((m) => ({ id: m.id, subject: m.subject, body: m.body, link: m.link, createdAt: m.createdAt.toISOString() })),
   };
 }
 
@@ -38,7 +40,7 @@ const NOTICES: Record<string, MessageKey> = {
 };
 
 export default function Account() {
-  const { user, memberships } = useLoaderData<typeof loader>();
+  const { user, memberships, messages } = useLoaderData<typeof loader>();
   const t = useT();
   const lang = useLang();
   const [params] = useSearchParams();
@@ -91,6 +93,21 @@ export default function Account() {
         <p>
           <Link to="/account/organizzazioni">{t("account.requestMembership")}</Link>
         </p>
+      </section>
+      <section aria-labelledby="messages">
+        <h2 id="messages">{t("account.messages")}</h2>
+        {messages.length === 0 ? (
+          <p>{t("account.noMessages")}</p>
+        ) : (
+          <ul className="messages">
+            {messages.map((m) => (
+              <li key={m.id}>
+                <time dateTime={m.createdAt}>{formatDate(lang, m.createdAt, { dateStyle: "medium", timeStyle: "short" })}</time> —{" "}
+                {m.link ? <Link to={m.link}>{m.subject}</Link> : <strong>{m.subject}</strong>}
+              </li>
+            ))}
+          </ul>
+        )}
       </section>
       <section aria-labelledby="security">
         <h2 id="security">{t("account.security")}</h2>

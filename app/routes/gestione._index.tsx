@@ -9,11 +9,11 @@ export const meta: MetaFunction = () => [{ title: "Gestione — Concerta" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "staff.area");
-  return { pending: await pendingMembershipCount(), isAdmin: can(user, "user.list") };
+  return { pending: await pendingMembershipCount(), isAdmin: can(user, "user.list"), canReadOutbox: can(user, "outbox.read") };
 }
 
 export default function StaffHome() {
-  const { pending, isAdmin } = useLoaderData<typeof loader>();
+  const { pending, isAdmin, canReadOutbox } = useLoaderData<typeof loader>();
   const t = useT();
   return (
     <>
@@ -30,6 +30,13 @@ export default function StaffHome() {
           <li className="card">
             <h2>
               <Link to="/gestione/utenti">{t("staff.users")}</Link>
+            </h2>
+          </li>
+        ) : null}
+        {canReadOutbox ? (
+          <li className="card">
+            <h2>
+              <Link to="/gestione/posta">{t("outbox.title")}</Link>
             </h2>
           </li>
         ) : null}

@@ -10,6 +10,7 @@ const EXPECTED: Record<Permission, Record<Role, boolean>> = {
   "staff.area": { admin: true, staff: true, participant: false },
   "user.list": { admin: true, staff: false, participant: false },
   "user.changeRole": { admin: true, staff: false, participant: false },
+  "outbox.read": { admin: true, staff: false, participant: false },
 };
 
 describe("permissions matrix", () => {

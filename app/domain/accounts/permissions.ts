@@ -11,6 +11,7 @@ export const PERMISSIONS = {
   "staff.area": ["admin", "staff"],
   "user.list": ["admin"],
   "user.changeRole": ["admin"],
+  "outbox.read": ["admin"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
