@@ -4,6 +4,7 @@ import { seedTerritory } from "~/domain/territory/seed.server";
 import { readPtm, seedPlan } from "~/domain/plan/seed.server";
 import { seedOrganizations } from "~/domain/accounts/seed.server";
 import { seedDemoAccounts } from "~/domain/accounts/demo.server";
+import { seedProcesses } from "~/domain/processes/seed.server";
 
 /**
  * Runs once when the server starts (server.js calls it through the build's entry module):
@@ -14,5 +15,6 @@ export async function bootstrap() {
   seedTerritory(db);
   seedPlan(db);
   seedOrganizations(db, readPtm().kickoffParticipants);
+  seedProcesses(db);
   if (shouldSeedDemo()) await seedDemoAccounts();
 }

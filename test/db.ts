@@ -3,9 +3,11 @@ import { db } from "~/lib/db.server";
 import { seedTerritory } from "~/domain/territory/seed.server";
 import { readPtm, seedPlan } from "~/domain/plan/seed.server";
 import { seedOrganizations } from "~/domain/accounts/seed.server";
+import { seedProcesses } from "~/domain/processes/seed.server";
 
 export function seedReference() {
   seedTerritory(db);
   seedPlan(db);
   seedOrganizations(db, readPtm().kickoffParticipants);
+  seedProcesses(db);
 }
