@@ -46,3 +46,11 @@ export type ContributionKind = (typeof CONTRIBUTION_KINDS)[number];
 
 export const CONTRIBUTION_STATUSES = ["pending", "published", "rejected", "hidden", "withdrawn"] as const;
 export type ContributionStatus = (typeof CONTRIBUTION_STATUSES)[number];
+
+/** Life cycle of an STTM draft version: bozza (staff only) → in consultazione (public, comments open) → chiusa → adottata. */
+export const DRAFT_VERSION_STATUSES = ["bozza", "in_consultazione", "chiusa", "adottata"] as const;
+export type DraftVersionStatus = (typeof DRAFT_VERSION_STATUSES)[number];
+
+/** Status of comments and amendments on draft sections (moderated like contributions). */
+export const PARTICIPATION_STATUSES = ["pending", "published", "rejected", "hidden", "withdrawn"] as const;
+export type ParticipationStatus = (typeof PARTICIPATION_STATUSES)[number];

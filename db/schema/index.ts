@@ -7,3 +7,4 @@ export * from "./processes";
 export * from "./meetings";
 export * from "./contributions";
 export * from "./notifications";
+export * from "./drafts";
