@@ -12,6 +12,7 @@ export const PERMISSIONS = {
   "user.list": ["admin"],
   "user.changeRole": ["admin"],
   "outbox.read": ["admin"],
+  "draft.manage": ["admin", "staff"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
