@@ -3,6 +3,7 @@ import accounts from "./it/accounts";
 import notifications from "./it/notifications";
 import plan from "./it/plan";
 import territory from "./it/territory";
+import registrations from "./it/registrations";
 
 /** The Italian catalogue: the reference, every key is defined here first. */
 export const it = {
@@ -11,6 +12,7 @@ export const it = {
   ...notifications,
   ...plan,
   ...territory,
+  ...registrations,
 } as const;
 
 export type MessageKey = keyof typeof it;

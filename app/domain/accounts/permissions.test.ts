@@ -11,6 +11,9 @@ const EXPECTED: Record<Permission, Record<Role, boolean>> = {
   "user.list": { admin: true, staff: false, participant: false },
   "user.changeRole": { admin: true, staff: false, participant: false },
   "outbox.read": { admin: true, staff: false, participant: false },
+  "registration.create": { admin: true, staff: true, participant: true },
+  "registration.manage": { admin: true, staff: true, participant: false },
+  "invitation.manage": { admin: true, staff: true, participant: false },
   "draft.manage": { admin: true, staff: true, participant: false },
 };
 

@@ -12,6 +12,9 @@ export const PERMISSIONS = {
   "user.list": ["admin"],
   "user.changeRole": ["admin"],
   "outbox.read": ["admin"],
+  "registration.create": ["admin", "staff", "participant"],
+  "registration.manage": ["admin", "staff"],
+  "invitation.manage": ["admin", "staff"],
   "draft.manage": ["admin", "staff"],
 } as const satisfies Record<string, readonly Role[]>;
 
