@@ -4,6 +4,7 @@ import accounts from "./en/accounts";
 import notifications from "./en/notifications";
 import plan from "./en/plan";
 import territory from "./en/territory";
+import participation from "./en/participation";
 import registrations from "./en/registrations";
 
 /** The English catalogue: must define every Italian key (the type checks it). */
@@ -13,5 +14,6 @@ export const en: Record<MessageKey, string> = {
   ...notifications,
   ...plan,
   ...territory,
+  ...participation,
   ...registrations,
 };

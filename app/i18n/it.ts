@@ -3,6 +3,7 @@ import accounts from "./it/accounts";
 import notifications from "./it/notifications";
 import plan from "./it/plan";
 import territory from "./it/territory";
+import participation from "./it/participation";
 import registrations from "./it/registrations";
 
 /** The Italian catalogue: the reference, every key is defined here first. */
@@ -12,6 +13,7 @@ export const it = {
   ...notifications,
   ...plan,
   ...territory,
+  ...participation,
   ...registrations,
 } as const;
 

@@ -12,6 +12,7 @@ export const PERMISSIONS = {
   "user.list": ["admin"],
   "user.changeRole": ["admin"],
   "outbox.read": ["admin"],
+  "participation.moderate": ["admin", "staff"],
   "registration.create": ["admin", "staff", "participant"],
   "registration.manage": ["admin", "staff"],
   "invitation.manage": ["admin", "staff"],
