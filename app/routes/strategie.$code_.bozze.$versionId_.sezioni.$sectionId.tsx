@@ -1,0 +1,400 @@
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useLocation, useSearchParams } from "@remix-run/react";
+import { z } from "zod";
+import { RichText } from "~/components/RichText";
+import { AmendmentItem } from "~/components/participation/AmendmentItem";
+import { CommentThread } from "~/components/participation/CommentThread";
+import { FormAlert, OnBehalfSelect, TextArea, type FormState, type Ui } from "~/components/participation/forms";
+import { can } from "~/domain/accounts/permissions";
+import { getUser, requirePermission, requireUser } from "~/domain/accounts/session.server";
+import { organizationsRepresentedBy } from "~/domain/accounts/organizations.server";
+import { publishItem, rejectItem } from "~/domain/drafts/moderation.server";
+import {
+  addComment,
+  deleteComment,
+  editComment,
+  getSectionPage,
+  ParticipationError,
+  proposeAmendment,
+  withdrawAmendment,
+} from "~/domain/drafts/participation.server";
+import {
+  amendmentAnchor,
+  commentAnchor,
+  MAX_AMENDMENT_LENGTH,
+  MAX_COMMENT_LENGTH,
+  MAX_RATIONALE_LENGTH,
+  sectionPagePath,
+} from "~/domain/drafts/participation";
+import { deliverSoon } from "~/domain/notifications/outbox.server";
+import { formatDate, isMessageKey, translator, type Lang, type MessageKey } from "~/i18n";
+import { metaTranslator } from "~/i18n/meta";
+import { useLang, useT } from "~/i18n/react";
+import type { RouteHandle } from "~/lib/breadcrumb";
+import { formValues } from "~/lib/forms";
+import { notFound } from "~/lib/http.server";
+import { getLang } from "~/lib/lang.server";
+import participationStyles from "~/styles/participation.css";
+
+// The page of one section of a draft version: its text, and the comments and amendments made on
+// it in every version. Everything works without JavaScript (plain forms, <details> to open them).
+
+type Data = { page: { section: { number: string } } } | undefined;
+
+export const handle: RouteHandle = {
+  breadcrumb: { label: (d) => ((d as Data)?.page ? `§ ${(d as NonNullable<Data>).page.section.number}` : "§") },
+};
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: participationStyles }];
+
+export const meta: MetaFunction<typeof loader> = ({ data: d, matches }) => {
+  const t = metaTranslator(matches);
+  if (!d) return [{ title: `${t("errors.title")} — Concerta` }];
+  const { page } = d;
+  return [
+    {
+      title: t("participation.metaTitle", {
+        number: page.section.number,
+        title: page.section.title,
+        strategy: t("plan.sttmLabel", { number: page.strategy.number }),
+        version: page.version.label,
+      }),
+    },
+  ];
+};
+
+function ids(params: LoaderFunctionArgs["params"]) {
+  const versionId = Number(params.versionId);
+  const sectionId = Number(params.sectionId);
+  if (!Number.isInteger(versionId) || versionId <= 0 || !Number.isInteger(sectionId) || sectionId <= 0) notFound("Sezione non trovata");
+  return { code: params.code ?? "", versionId, sectionId };
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { code, versionId, sectionId } = ids(params);
+  const user = await getUser(request);
+  const page = await getSectionPage({ strategyCode: code, versionId, sectionId, viewer: user ? { id: user.id, role: user.role } : null });
+  if (!page) notFound("Sezione non trovata");
+  const organizations = user ? (await organizationsRepresentedBy(user.id)).map((o) => ({ id: o.id, name: o.name })) : [];
+  const path = sectionPagePath(code, versionId, sectionId);
+  return {
+    page,
+    viewer: user ? { name: user.name ?? "", isStaff: can(user, "participation.moderate") } : null,
+    organizations,
+    loginHref: `/accedi?redirectTo=${encodeURIComponent(path)}`,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+
+const id = z.coerce.number().int().positive();
+const optionalId = z.preprocess((v) => (v === "" || v == null ? null : v), id.nullable());
+const text = (max: number) => z.string().trim().min(1, { message: "errors.required" }).max(max, { message: "errors.tooLong" });
+
+const actionSchema = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("comment"), body: text(MAX_COMMENT_LENGTH), parentId: optionalId, organizationId: optionalId }),
+  z.object({ intent: z.literal("edit"), commentId: id, body: text(MAX_COMMENT_LENGTH) }),
+  z.object({ intent: z.literal("delete"), commentId: id }),
+  z.object({
+    intent: z.literal("amend"),
+    proposedText: text(MAX_AMENDMENT_LENGTH),
+    rationale: z.string().trim().max(MAX_RATIONALE_LENGTH, { message: "errors.tooLong" }).optional().default(""),
+    organizationId: optionalId,
+  }),
+  z.object({ intent: z.literal("withdraw"), amendmentId: id }),
+  z.object({ intent: z.enum(["approve", "reject"]), kind: z.enum(["comment", "amendment"]), itemId: id, reason: z.string().max(1000).optional().default("") }),
+]);
+
+/** Which form on the page a submission came from, so the refusal is shown there with what was typed. */
+function formIdOf(values: Record<string, string>) {
+  switch (values.intent) {
+    case "comment":
+      return values.parentId ? `reply-${values.parentId}` : "comment";
+    case "edit":
+      return `edit-${values.commentId}`;
+    case "delete":
+      return `delete-${values.commentId}`;
+    case "amend":
+      return "amend";
+    case "withdraw":
+      return `withdraw-${values.amendmentId}`;
+    case "approve":
+    case "reject":
+      return `moderate-${values.kind}-${values.itemId}`;
+    default:
+      return "form";
+  }
+}
+
+function refusal(values: Record<string, string>, status: number, message: string, field: string | null = null) {
+  const state: NonNullable<FormState> = { formId: formIdOf(values), field, message, values };
+  return data({ ok: false as const, ...state }, { status });
+}
+
+function translateError(lang: Lang, error: ParticipationError) {
+  const t = translator(lang);
+  const vars: Record<string, string> = {};
+  for (const [k, v] of Object.entries(error.vars)) {
+    vars[k] = v instanceof Date ? formatDate(lang, v, { dateStyle: "long", timeStyle: "short" }) : v === null ? t("participation.dateUnset") : String(v);
+  }
+  return t(error.key, vars);
+}
+
+const FIELD_OF: Partial<Record<MessageKey, string>> = {
+  "participation.error.notMember": "organizationId",
+  "participation.error.sameText": "proposedText",
+  "participation.error.empty": "body",
+  "participation.error.bodyTooLong": "body",
+};
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { code, versionId, sectionId } = ids(params);
+  const path = sectionPagePath(code, versionId, sectionId);
+  // Anonymous → log in (and back here); the moderation intents also need the permission (else 403).
+  const user = await requireUser(request);
+  const lang = await getLang(request);
+  const t = translator(lang);
+  const raw = formValues(await request.formData());
+  const values: Record<string, string> = {};
+  for (const [k, v] of Object.entries(raw)) values[k] = Array.isArray(v) ? v[0] : v;
+
+  const parsed = actionSchema.safeParse(values);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const field = issue?.path.join(".") || null;
+    const key = issue?.message && isMessageKey(issue.message) ? issue.message : field === "intent" ? "errors.unknownIntent" : "errors.invalid";
+    return refusal(values, 400, t(key as MessageKey), field);
+  }
+  const input = parsed.data;
+  if (input.intent === "approve" || input.intent === "reject") await requirePermission(request, "participation.moderate");
+
+  try {
+    switch (input.intent) {
+      case "comment": {
+        const r = await addComment({ userId: user.id, versionId, sectionId, body: input.body, parentId: input.parentId, organizationId: input.organizationId });
+        return redirect(`${path}?esito=comment.${r.status === "published" ? "published" : "pending"}#${commentAnchor(r.id)}`);
+      }
+      case "edit": {
+        const r = await editComment({ userId: user.id, commentId: input.commentId, body: input.body });
+        return redirect(`${path}?esito=edited#${commentAnchor(r.id)}`);
+      }
+      case "delete":
+        await deleteComment({ userId: user.id, commentId: input.commentId });
+        return redirect(`${path}?esito=deleted`);
+      case "amend": {
+        const r = await proposeAmendment({
+          userId: user.id,
+          versionId,
+          sectionId,
+          proposedText: input.proposedText,
+          rationale: input.rationale,
+          organizationId: input.organizationId,
+        });
+        return redirect(`${path}?esito=amendment.${r.status === "published" ? "published" : "pending"}#${amendmentAnchor(r.id)}`);
+      }
+      case "withdraw":
+        await withdrawAmendment({ userId: user.id, amendmentId: input.amendmentId });
+        return redirect(`${path}?esito=withdrawn`);
+      case "approve":
+      case "reject": {
+        const decide = input.intent === "approve" ? publishItem : rejectItem;
+        decide({ actorId: user.id, kind: input.kind, id: input.itemId, reason: input.reason });
+        deliverSoon();
+        const anchor = input.kind === "comment" ? commentAnchor(input.itemId) : amendmentAnchor(input.itemId);
+        return redirect(`${path}?esito=${input.intent === "approve" ? "published" : "rejected"}#${anchor}`);
+      }
+    }
+  } catch (error) {
+    if (error instanceof ParticipationError) return refusal(values, error.status, translateError(lang, error), FIELD_OF[error.key] ?? null);
+    throw error;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+
+const OUTCOMES = [
+  "comment.pending",
+  "comment.published",
+  "amendment.pending",
+  "amendment.published",
+  "edited",
+  "deleted",
+  "withdrawn",
+  "published",
+  "rejected",
+] as const;
+
+export default function SectionPage() {
+  const { page, viewer, organizations, loginHref } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const location = useLocation();
+  const [params] = useSearchParams();
+  const t = useT();
+  const lang = useLang();
+  const contentLang = lang === "it" ? undefined : "it";
+  const { strategy, version, section } = page;
+  const versionPath = `/strategie/${encodeURIComponent(strategy.code)}/bozze/${version.id}`;
+  const strategyLabel = t("plan.sttmLabel", { number: strategy.number });
+  const state: FormState = result && !result.ok ? { formId: result.formId, field: result.field, message: result.message, values: result.values } : null;
+  const ui: Ui = {
+    signedIn: Boolean(viewer),
+    isStaff: Boolean(viewer?.isStaff),
+    viewerName: viewer?.name ?? "",
+    organizations,
+    windowOpen: page.window.open,
+    currentVersionId: version.id,
+    state,
+    formKey: location.key,
+    contentLang,
+  };
+  const outcome = params.get("esito");
+  const okMessage = !state && outcome && (OUTCOMES as readonly string[]).includes(outcome) ? t(`participation.ok.${outcome}` as MessageKey) : null;
+  const when = (iso: string | null) => (iso ? formatDate(lang, iso, { dateStyle: "long", timeStyle: "short" }) : t("participation.dateUnset"));
+  const commentState = state?.formId === "comment" ? state : null;
+  const amendState = state?.formId === "amend" ? state : null;
+
+  return (
+    <article className="section-page">
+      <p className="back-link">
+        <Link to={versionPath}>{t("participation.backToVersion", { strategy: strategyLabel, version: version.label })}</Link>
+      </p>
+      <p className="kicker">
+        {t("participation.versionLine", { strategy: strategyLabel, version: version.label })} ·{" "}
+        {t(`participation.versionStatus.${version.status}`)}
+      </p>
+      <h1 lang={contentLang}>
+        <span className="section-number">{section.number}</span> {section.title}
+      </h1>
+      {contentLang ? <p className="muted">{t("participation.contentLanguageNote")}</p> : null}
+
+      {okMessage ? (
+        <div className="alert alert-success" role="status">
+          <p>{okMessage}</p>
+        </div>
+      ) : null}
+
+      <div className="section-body" lang={contentLang}>
+        {section.bodyHtml ? <RichText html={section.bodyHtml} /> : <p className="muted">{t("participation.emptyBody")}</p>}
+      </div>
+
+      {page.previous || page.next ? (
+        <nav className="section-nav" aria-label={t("participation.sectionNav")}>
+          {page.previous ? (
+            <Link to={sectionPagePath(strategy.code, version.id, page.previous.sectionId)} rel="prev">
+              {t("participation.previousSection", { number: page.previous.number, title: page.previous.title })}
+            </Link>
+          ) : (
+            <span />
+          )}
+          {page.next ? (
+            <Link to={sectionPagePath(strategy.code, version.id, page.next.sectionId)} rel="next">
+              {t("participation.nextSection", { number: page.next.number, title: page.next.title })}
+            </Link>
+          ) : null}
+        </nav>
+      ) : null}
+
+      <div className="participation-window">
+        <WindowNotice page={page} when={when} />
+        {page.window.open ? (
+          <p className="muted">{page.moderationMode === "pre" ? t("participation.moderationPre") : t("participation.moderationPost")}</p>
+        ) : null}
+        {!viewer && page.window.open ? (
+          <p>
+            <Link to={loginHref} className="btn">
+              {t("participation.loginToTake")}
+            </Link>{" "}
+            <span className="muted">{t("participation.loginHint")}</span>
+          </p>
+        ) : null}
+      </div>
+
+      <section aria-labelledby="amendments-title" className="participation-block">
+        <h2 id="amendments-title">
+          {t("participation.amendments.title")} <span className="count">({page.amendments.length})</span>
+        </h2>
+        {page.amendments.length === 0 ? <p className="muted">{t("participation.amendments.none")}</p> : null}
+        {page.amendments.length > 0 ? (
+          <ol className="amendments" aria-label={t("participation.amendments.listLabel", { number: section.number })}>
+            {page.amendments.map((a) => (
+              <AmendmentItem key={a.id} amendment={a} ui={ui} />
+            ))}
+          </ol>
+        ) : null}
+        {viewer && (page.window.open || amendState) ? (
+          <details className="participation-form" open={Boolean(amendState)} key={`amend-${location.key}`}>
+            <summary>{t("participation.amendments.new")}</summary>
+            <Form method="post" noValidate>
+              <FormAlert id="amend-error" message={amendState?.message} />
+              <input type="hidden" name="intent" value="amend" />
+              <TextArea
+                formId="amend"
+                name="proposedText"
+                label={t("participation.amendments.proposedText")}
+                hint={t("participation.amendments.newHint")}
+                rows={10}
+                maxLength={MAX_AMENDMENT_LENGTH}
+                defaultValue={section.body}
+                required
+                ui={ui}
+              />
+              <TextArea formId="amend" name="rationale" label={t("participation.amendments.rationaleField")} rows={4} maxLength={MAX_RATIONALE_LENGTH} defaultValue="" ui={ui} />
+              <OnBehalfSelect formId="amend" ui={ui} />
+              <button type="submit" className="btn">
+                {t("participation.amendments.submit")}
+              </button>
+            </Form>
+          </details>
+        ) : null}
+      </section>
+
+      <section aria-labelledby="comments-title" className="participation-block">
+        <h2 id="comments-title">
+          {t("participation.comments.title")} <span className="count">({page.publishedComments})</span>
+        </h2>
+        {page.comments.length === 0 ? <p className="muted">{t("participation.comments.none")}</p> : null}
+        {page.comments.length > 0 ? <CommentThread comments={page.comments} ui={ui} label={t("participation.comments.listLabel", { number: section.number })} /> : null}
+        {viewer && (page.window.open || commentState) ? (
+          <Form method="post" noValidate className="participation-form comment-form" key={`comment-${location.key}`}>
+            <h3 id="new-comment-title">{t("participation.comments.new")}</h3>
+            <FormAlert id="comment-error" message={commentState?.message} />
+            <input type="hidden" name="intent" value="comment" />
+            <TextArea
+              formId="comment"
+              name="body"
+              label={t("participation.comments.body")}
+              hint={t("participation.comments.bodyHint")}
+              rows={5}
+              maxLength={MAX_COMMENT_LENGTH}
+              defaultValue=""
+              required
+              ui={ui}
+            />
+            <OnBehalfSelect formId="comment" ui={ui} />
+            <button type="submit" className="btn">
+              {t("participation.comments.submit")}
+            </button>
+          </Form>
+        ) : null}
+      </section>
+    </article>
+  );
+}
+
+type PageData = ReturnType<typeof useLoaderData<typeof loader>>["page"];
+
+function WindowNotice({ page, when }: { page: PageData; when: (iso: string | null) => string }) {
+  const t = useT();
+  const { version } = page;
+  if (page.window.open) {
+    return <p className="window-open">{version.commentsOpenUntil ? t("participation.window.open", { until: when(version.commentsOpenUntil) }) : t("participation.window.openNoEnd")}</p>;
+  }
+  const message =
+    page.window.reason === "notYetOpen"
+      ? t("participation.window.notYet", { version: version.label, from: when(version.commentsOpenFrom) })
+      : page.window.reason === "closed"
+        ? t("participation.window.over", { version: version.label, until: when(version.commentsOpenUntil) })
+        : t("participation.window.notInConsultation", { version: version.label });
+  return <p className="window-closed">{message}</p>;
+}
