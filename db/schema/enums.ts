@@ -54,3 +54,7 @@ export type DraftVersionStatus = (typeof DRAFT_VERSION_STATUSES)[number];
 /** Status of comments and amendments on draft sections (moderated like contributions). */
 export const PARTICIPATION_STATUSES = ["pending", "published", "rejected", "hidden", "withdrawn"] as const;
 export type ParticipationStatus = (typeof PARTICIPATION_STATUSES)[number];
+
+/** How a contribution is placed: a point, a line, an area, or (no precise place) whole comuni. */
+export const PLACE_KINDS = ["point", "line", "polygon", "comuni"] as const;
+export type PlaceKind = (typeof PLACE_KINDS)[number];
