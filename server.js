@@ -72,6 +72,17 @@ app.use((req, res, next) => {
   next();
 });
 
+// No request body larger than the largest upload (10 MB) plus form fields: refuse it before reading it.
+const MAX_BODY_BYTES = 12 * 1024 * 1024;
+app.use((req, res, next) => {
+  const length = Number(req.get("content-length") ?? 0);
+  if (length > MAX_BODY_BYTES) {
+    res.status(413).type("text/plain; charset=utf-8").send("Richiesta troppo grande: il limite è di 10 MB per file.");
+    return;
+  }
+  next();
+});
+
 app.use(`/${BUILD_DIR}`, express.static(`public/${BUILD_DIR}`, { immutable: true, maxAge: "1y" }));
 app.use(express.static("public", { maxAge: "1h" }));
 
