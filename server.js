@@ -72,12 +72,16 @@ app.use((req, res, next) => {
   next();
 });
 
-// No request body larger than the largest upload (10 MB) plus form fields: refuse it before reading it.
-const MAX_BODY_BYTES = 12 * 1024 * 1024;
+// Bodies are refused before being read when they are far beyond anything a form sends. Uploads
+// (multipart) get room enough for the app itself to answer an oversized file (limit 10 MB) with
+// its own Italian message on the form; it stops reading them past the limit.
+const MAX_MULTIPART_BYTES = 64 * 1024 * 1024;
+const MAX_FORM_BYTES = 5 * 1024 * 1024;
 app.use((req, res, next) => {
   const length = Number(req.get("content-length") ?? 0);
-  if (length > MAX_BODY_BYTES) {
-    res.status(413).type("text/plain; charset=utf-8").send("Richiesta troppo grande: il limite è di 10 MB per file.");
+  const limit = (req.get("content-type") ?? "").startsWith("multipart/") ? MAX_MULTIPART_BYTES : MAX_FORM_BYTES;
+  if (length > limit) {
+    res.status(413).type("text/plain; charset=utf-8").send("Richiesta troppo grande.");
     return;
   }
   next();
