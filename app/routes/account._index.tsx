@@ -4,6 +4,9 @@ import { requireUser } from "~/domain/accounts/session.server";
 import { findUserById } from "~/domain/accounts/users.server";
 import { membershipsOf } from "~/domain/accounts/organizations.server";
 import { messagesFor } from "~/domain/notifications/outbox.server";
+import { registrationsOfUser } from "~/domain/meetings/registrations.server";
+import { invitationsForUser } from "~/domain/meetings/invitations.server";
+import { InvitationsSection, MyRegistrationsSection } from "~/components/registrations/AccountSections";
 import { formatDate, type MessageKey } from "~/i18n";
 import { useLang, useT } from "~/i18n/react";
 
@@ -12,6 +15,7 @@ export const meta: MetaFunction = () => [{ title: "Il mio account — Concerta" 
 export async function loader({ request }: LoaderFunctionArgs) {
   const current = await requireUser(request);
   const [user, memberships, messages] = await Promise.all([findUserById(current.id), membershipsOf(current.id), messagesFor(current.id)]);
+  const [registrations, invitations] = await Promise.all([registrationsOfUser(current.id), invitationsForUser(current.id)]);
   if (!user) throw new Response("Account non trovato", { status: 404 });
   return {
     user: {
@@ -30,6 +34,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
       decisionNote: m.decisionNote,
     })),
     messages: messages.map((m) => ({ id: m.id, subject: m.subject, body: m.body, link: m.link, createdAt: m.createdAt.toISOString() })),
+    registrations,
+    invitations,
   };
 }
 
@@ -40,7 +46,7 @@ const NOTICES: Record<string, MessageKey> = {
 };
 
 export default function Account() {
-  const { user, memberships, messages } = useLoaderData<typeof loader>();
+  const { user, memberships, messages, registrations, invitations } = useLoaderData<typeof loader>();
   const t = useT();
   const lang = useLang();
   const [params] = useSearchParams();
@@ -94,6 +100,8 @@ export default function Account() {
           <Link to="/account/organizzazioni">{t("account.requestMembership")}</Link>
         </p>
       </section>
+      <MyRegistrationsSection registrations={registrations} />
+      {invitations.length || memberships.some((m) => m.status === "approved") ? <InvitationsSection invitations={invitations} /> : null}
       <section aria-labelledby="messages">
         <h2 id="messages">{t("account.messages")}</h2>
         {messages.length === 0 ? (
