@@ -5,7 +5,7 @@ import jsxA11y from "eslint-plugin-jsx-a11y";
 import globals from "globals";
 
 export default tseslint.config(
-  { ignores: ["build/", "public/build/", ".cache/", "node_modules/", "playwright-report/", "test-results/", "e2e/.data/"] },
+  { ignores: ["build/", "public/build/", "build-*/", "public/build-*/", ".cache/", "node_modules/", "playwright-report/", "test-results/", "e2e/.data/"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

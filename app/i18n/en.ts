@@ -4,6 +4,7 @@ import accounts from "./en/accounts";
 import notifications from "./en/notifications";
 import plan from "./en/plan";
 import territory from "./en/territory";
+import processes from "./en/processes";
 import meetings from "./en/meetings";
 import participation from "./en/participation";
 import registrations from "./en/registrations";
@@ -15,6 +16,7 @@ export const en: Record<MessageKey, string> = {
   ...notifications,
   ...plan,
   ...territory,
+  ...processes,
   ...meetings,
   ...participation,
   ...registrations,

@@ -3,6 +3,7 @@ import accounts from "./it/accounts";
 import notifications from "./it/notifications";
 import plan from "./it/plan";
 import territory from "./it/territory";
+import processes from "./it/processes";
 import meetings from "./it/meetings";
 import participation from "./it/participation";
 import registrations from "./it/registrations";
@@ -14,6 +15,7 @@ export const it = {
   ...notifications,
   ...plan,
   ...territory,
+  ...processes,
   ...meetings,
   ...participation,
   ...registrations,

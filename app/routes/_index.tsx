@@ -99,6 +99,9 @@ export default function Home() {
               </li>
             ))}
           </ol>
+          <p>
+            <Link to="/processi/redazione-prime-3-sttm">{t("processes.homeLink")}</Link>
+          </p>
         </section>
 
         <section aria-labelledby="rules-title">

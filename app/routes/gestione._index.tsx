@@ -9,11 +9,11 @@ export const meta: MetaFunction = () => [{ title: "Gestione — Concerta" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "staff.area");
-  return { pending: await pendingMembershipCount(), isAdmin: can(user, "user.list"), canReadOutbox: can(user, "outbox.read") };
+  return { pending: await pendingMembershipCount(), isAdmin: can(user, "user.list"), canReadOutbox: can(user, "outbox.read"), canManageProcesses: can(user, "process.manage") };
 }
 
 export default function StaffHome() {
-  const { pending, isAdmin, canReadOutbox } = useLoaderData<typeof loader>();
+  const { pending, isAdmin, canReadOutbox, canManageProcesses } = useLoaderData<typeof loader>();
   const t = useT();
   return (
     <>
@@ -26,6 +26,14 @@ export default function StaffHome() {
           </h2>
           <p>{t("staff.membershipsPending", { count: pending })}</p>
         </li>
+        {canManageProcesses ? (
+          <li className="card">
+            <h2>
+              <Link to="/gestione/processi">{t("processes.staff.title")}</Link>
+            </h2>
+            <p>{t("processes.staff.card")}</p>
+          </li>
+        ) : null}
         {isAdmin ? (
           <li className="card">
             <h2>

@@ -11,6 +11,7 @@ const EXPECTED: Record<Permission, Record<Role, boolean>> = {
   "user.list": { admin: true, staff: false, participant: false },
   "user.changeRole": { admin: true, staff: false, participant: false },
   "outbox.read": { admin: true, staff: false, participant: false },
+  "process.manage": { admin: true, staff: true, participant: false },
   "meeting.manage": { admin: true, staff: true, participant: false },
   "participation.moderate": { admin: true, staff: true, participant: false },
   "registration.create": { admin: true, staff: true, participant: true },

@@ -12,6 +12,7 @@ export const PERMISSIONS = {
   "user.list": ["admin"],
   "user.changeRole": ["admin"],
   "outbox.read": ["admin"],
+  "process.manage": ["admin", "staff"],
   "meeting.manage": ["admin", "staff"],
   "participation.moderate": ["admin", "staff"],
   "registration.create": ["admin", "staff", "participant"],
