@@ -186,6 +186,7 @@ test.describe("accessibility of the account and staff pages", () => {
 
   for (const lang of ["it", "en"] as const) {
     test(`no axe violations (${lang})`, async ({ page, login }) => {
+      test.setTimeout(120_000); // a dozen pages checked in one test
       await page.goto("/");
       if (lang === "en") await switchLanguage(page, "en");
       for (const path of publicPages) {
