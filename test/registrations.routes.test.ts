@@ -6,9 +6,9 @@ import { db } from "~/lib/db.server";
 import { FIRST_PROCESS_SLUG } from "~/domain/processes/seed.server";
 import { meetings, memberships, organizations, processes, users, type MeetingKind } from "~db/schema";
 import * as panel from "~/routes/incontri.$id._index";
-import * as staffList from "~/routes/gestione.incontri_.$id_.iscrizioni";
-import * as staffCsv from "~/routes/gestione.incontri_.$id_.iscrizioni[.]csv";
-import * as staffInvitations from "~/routes/gestione.incontri_.$id_.inviti";
+import * as staffList from "~/routes/gestione.incontri.$id.iscrizioni";
+import * as staffCsv from "~/routes/gestione.incontri.$id.iscrizioni[.]csv";
+import * as staffInvitations from "~/routes/gestione.incontri.$id.inviti";
 import { seedReference } from "./db";
 import { formRequest, getRequest, outcome, sessionCookieFor } from "./requests";
 

@@ -14,8 +14,7 @@ import { useLang, useT } from "~/i18n/react";
 import type { RouteHandle } from "~/lib/breadcrumb";
 import styles from "~/styles/registrations.css";
 
-// Staff: the registrations of one meeting. The file name opts out of nesting under the meeting
-// pages of the staff area (gestione.incontri…), which belong to the meetings capability.
+// Staff: the registrations of one meeting (nested in the staff meeting layout, gestione.incontri.$id.tsx).
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 export const handle: RouteHandle = { breadcrumb: { key: "staffRegistrations.title" } };
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Iscrizioni — ${data?.meeting.title ?? ""} — Concerta` }];

@@ -1,7 +1,6 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useLocation, useSearchParams } from "@remix-run/react";
-import { z } from "zod";
 import { RichText } from "~/components/RichText";
 import { AmendmentItem } from "~/components/participation/AmendmentItem";
 import { CommentThread } from "~/components/participation/CommentThread";
@@ -10,6 +9,7 @@ import { can } from "~/domain/accounts/permissions";
 import { getUser, requirePermission, requireUser } from "~/domain/accounts/session.server";
 import { organizationsRepresentedBy } from "~/domain/accounts/organizations.server";
 import { publishItem, rejectItem } from "~/domain/drafts/moderation.server";
+import { formIdOf, participationActionSchema } from "~/domain/drafts/participation-form.server";
 import {
   addComment,
   deleteComment,
@@ -19,14 +19,7 @@ import {
   proposeAmendment,
   withdrawAmendment,
 } from "~/domain/drafts/participation.server";
-import {
-  amendmentAnchor,
-  commentAnchor,
-  MAX_AMENDMENT_LENGTH,
-  MAX_COMMENT_LENGTH,
-  MAX_RATIONALE_LENGTH,
-  sectionPagePath,
-} from "~/domain/drafts/participation";
+import { amendmentAnchor, commentAnchor, MAX_AMENDMENT_LENGTH, MAX_COMMENT_LENGTH, MAX_RATIONALE_LENGTH, sectionPagePath } from "~/domain/drafts/participation";
 import { deliverSoon } from "~/domain/notifications/outbox.server";
 import { formatDate, isMessageKey, translator, type Lang, type MessageKey } from "~/i18n";
 import { metaTranslator } from "~/i18n/meta";
@@ -40,10 +33,11 @@ import participationStyles from "~/styles/participation.css";
 // The page of one section of a draft version: its text, and the comments and amendments made on
 // it in every version. Everything works without JavaScript (plain forms, <details> to open them).
 
-type Data = { page: { section: { number: string } } } | undefined;
+type Data = { page: { version: { label: string }; section: { number: string } } } | undefined;
 
+// The step after "Bozze STTM n" (the layout's): the version and the section, e.g. "v0.1 · § 2.3".
 export const handle: RouteHandle = {
-  breadcrumb: { label: (d) => ((d as Data)?.page ? `§ ${(d as NonNullable<Data>).page.section.number}` : "§") },
+  breadcrumb: { label: (d) => ((d as Data)?.page ? `${(d as NonNullable<Data>).page.version.label} · § ${(d as NonNullable<Data>).page.section.number}` : "§") },
 };
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: participationStyles }];
@@ -88,45 +82,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 // ---------------------------------------------------------------------------------------------
 
-const id = z.coerce.number().int().positive();
-const optionalId = z.preprocess((v) => (v === "" || v == null ? null : v), id.nullable());
-const text = (max: number) => z.string().trim().min(1, { message: "errors.required" }).max(max, { message: "errors.tooLong" });
-
-const actionSchema = z.discriminatedUnion("intent", [
-  z.object({ intent: z.literal("comment"), body: text(MAX_COMMENT_LENGTH), parentId: optionalId, organizationId: optionalId }),
-  z.object({ intent: z.literal("edit"), commentId: id, body: text(MAX_COMMENT_LENGTH) }),
-  z.object({ intent: z.literal("delete"), commentId: id }),
-  z.object({
-    intent: z.literal("amend"),
-    proposedText: text(MAX_AMENDMENT_LENGTH),
-    rationale: z.string().trim().max(MAX_RATIONALE_LENGTH, { message: "errors.tooLong" }).optional().default(""),
-    organizationId: optionalId,
-  }),
-  z.object({ intent: z.literal("withdraw"), amendmentId: id }),
-  z.object({ intent: z.enum(["approve", "reject"]), kind: z.enum(["comment", "amendment"]), itemId: id, reason: z.string().max(1000).optional().default("") }),
-]);
-
-/** Which form on the page a submission came from, so the refusal is shown there with what was typed. */
-function formIdOf(values: Record<string, string>) {
-  switch (values.intent) {
-    case "comment":
-      return values.parentId ? `reply-${values.parentId}` : "comment";
-    case "edit":
-      return `edit-${values.commentId}`;
-    case "delete":
-      return `delete-${values.commentId}`;
-    case "amend":
-      return "amend";
-    case "withdraw":
-      return `withdraw-${values.amendmentId}`;
-    case "approve":
-    case "reject":
-      return `moderate-${values.kind}-${values.itemId}`;
-    default:
-      return "form";
-  }
-}
-
 function refusal(values: Record<string, string>, status: number, message: string, field: string | null = null) {
   const state: NonNullable<FormState> = { formId: formIdOf(values), field, message, values };
   return data({ ok: false as const, ...state }, { status });
@@ -159,7 +114,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const values: Record<string, string> = {};
   for (const [k, v] of Object.entries(raw)) values[k] = Array.isArray(v) ? v[0] : v;
 
-  const parsed = actionSchema.safeParse(values);
+  const parsed = participationActionSchema.safeParse(values);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const field = issue?.path.join(".") || null;

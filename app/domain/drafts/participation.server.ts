@@ -20,6 +20,7 @@ import {
   type ParticipationStatus,
   type Role,
 } from "~db/schema";
+import { commentsOpen } from "./lifecycle.server";
 import { EDIT_WINDOW_MS, MAX_AMENDMENT_LENGTH, MAX_COMMENT_LENGTH, MAX_RATIONALE_LENGTH, type AmendmentView, type CommentView, type DiffPart } from "./participation";
 
 export { EDIT_WINDOW_MS };
@@ -58,14 +59,18 @@ export type ParticipationWindow =
   | { open: true; from: Date | null; until: Date | null }
   | { open: false; reason: "notInConsultation" | "notYetOpen" | "closed"; from: Date | null; until: Date | null };
 
-/** Open while the version is in consultation and `now` is within [commentsOpenFrom, commentsOpenUntil] (a missing bound does not limit). */
+/**
+ * Open while the version is in consultation and `now` is within [commentsOpenFrom, commentsOpenUntil]:
+ * the same rule as the drafts life cycle (`commentsOpen`), plus the reason when it is not.
+ */
 export function participationWindow(version: Pick<VersionRow, "status" | "commentsOpenFrom" | "commentsOpenUntil">, now = new Date()): ParticipationWindow {
   const from = version.commentsOpenFrom ?? null;
   const until = version.commentsOpenUntil ?? null;
-  if (version.status !== "in_consultazione") return { open: false, reason: "notInConsultation", from, until };
-  if (from && now.getTime() < from.getTime()) return { open: false, reason: "notYetOpen", from, until };
-  if (until && now.getTime() > until.getTime()) return { open: false, reason: "closed", from, until };
-  return { open: true, from, until };
+  if (commentsOpen(version, now)) return { open: true, from, until };
+  // A version in consultation always has both dates (publishVersion sets them); without them it is not open.
+  if (version.status !== "in_consultazione" || !from || !until) return { open: false, reason: "notInConsultation", from, until };
+  if (now.getTime() < from.getTime()) return { open: false, reason: "notYetOpen", from, until };
+  return { open: false, reason: "closed", from, until };
 }
 
 function assertWindowOpen(version: VersionRow, now: Date) {
