@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { organizations, users } from "./accounts";
 import { draftSections, draftVersions } from "./drafts";
-import { CONTRIBUTION_KINDS, CONTRIBUTION_STATUSES, PLACE_KINDS } from "./enums";
+import { CONTRIBUTION_KINDS, CONTRIBUTION_STATUSES, PARTICIPATION_STATUSES, PLACE_KINDS } from "./enums";
 import { meetings } from "./meetings";
 import { objectives, strategies, targets } from "./plan";
 import { processes } from "./processes";
@@ -190,4 +190,32 @@ export const formStashes = sqliteTable(
     expiresAt: integer("expires_at", { mode: "timestamp" }).notNull(),
   },
   (t) => [index("form_stashes_user_idx").on(t.userId, t.path), index("form_stashes_expiry_idx").on(t.expiresAt)],
+);
+
+/** A comment on a published contribution, threaded through `parentId`; moderated like section comments. */
+export const contributionComments = sqliteTable(
+  "contribution_comments",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    contributionId: integer("contribution_id")
+      .notNull()
+      .references(() => contributions.id, { onDelete: "cascade" }),
+    parentId: integer("parent_id"),
+    authorId: text("author_id")
+      .notNull()
+      .references(() => users.id),
+    organizationId: integer("organization_id").references(() => organizations.id),
+    body: text("body").notNull(),
+    status: text("status", { enum: PARTICIPATION_STATUSES }).notNull().default("pending"),
+    createdAt: integer("created_at", { mode: "timestamp" })
+      .notNull()
+      .default(sql`(unixepoch())`),
+    editedAt: integer("edited_at", { mode: "timestamp" }),
+    deletedAt: integer("deleted_at", { mode: "timestamp" }),
+  },
+  (t) => [
+    index("contribution_comments_contribution_idx").on(t.contributionId, t.status, t.createdAt),
+    index("contribution_comments_author_idx").on(t.authorId),
+    index("contribution_comments_status_idx").on(t.status, t.createdAt),
+  ],
 );
