@@ -5,6 +5,7 @@ import { readPtm, seedPlan } from "~/domain/plan/seed.server";
 import { seedOrganizations } from "~/domain/accounts/seed.server";
 import { seedDemoAccounts } from "~/domain/accounts/demo.server";
 import { seedProcesses } from "~/domain/processes/seed.server";
+import { seedDemoDrafts } from "~/domain/drafts/demo.server";
 
 /**
  * Runs once when the server starts (server.js calls it through the build's entry module):
@@ -16,5 +17,8 @@ export async function bootstrap() {
   seedPlan(db);
   seedOrganizations(db, readPtm().kickoffParticipants);
   seedProcesses(db);
-  if (shouldSeedDemo()) await seedDemoAccounts();
+  if (shouldSeedDemo()) {
+    await seedDemoAccounts();
+    await seedDemoDrafts();
+  }
 }

@@ -8,6 +8,7 @@ import processes from "./en/processes";
 import meetings from "./en/meetings";
 import participation from "./en/participation";
 import registrations from "./en/registrations";
+import drafts from "./en/drafts";
 
 /** The English catalogue: must define every Italian key (the type checks it). */
 export const en: Record<MessageKey, string> = {
@@ -20,4 +21,5 @@ export const en: Record<MessageKey, string> = {
   ...meetings,
   ...participation,
   ...registrations,
+  ...drafts,
 };

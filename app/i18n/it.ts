@@ -7,6 +7,7 @@ import processes from "./it/processes";
 import meetings from "./it/meetings";
 import participation from "./it/participation";
 import registrations from "./it/registrations";
+import drafts from "./it/drafts";
 
 /** The Italian catalogue: the reference, every key is defined here first. */
 export const it = {
@@ -19,6 +20,7 @@ export const it = {
   ...meetings,
   ...participation,
   ...registrations,
+  ...drafts,
 } as const;
 
 export type MessageKey = keyof typeof it;

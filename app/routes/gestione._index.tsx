@@ -48,6 +48,13 @@ export default function StaffHome() {
             </h2>
           </li>
         ) : null}
+        {/* Every staff-area role may manage drafts ("draft.manage" has the roles of "staff.area"). */}
+        <li className="card">
+          <h2>
+            <Link to="/gestione/bozze">{t("drafts.staff.title")}</Link>
+          </h2>
+          <p>{t("drafts.staff.card")}</p>
+        </li>
       </ul>
     </>
   );

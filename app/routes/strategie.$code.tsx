@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, isRouteErrorResponse, useLoaderData, useRouteError } from "@remix-run/react";
 import { getStrategy, listFrameworks } from "~/domain/plan/plan.server";
+import { versionInConsultation } from "~/domain/drafts/versions.server";
 import { metaTranslator } from "~/i18n/meta";
 import { useLang, useT } from "~/i18n/react";
 import type { RouteHandle } from "~/lib/breadcrumb";
@@ -20,11 +21,11 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
 export async function loader({ params }: LoaderFunctionArgs) {
   const [strategy, frameworks] = await Promise.all([getStrategy(params.code ?? ""), listFrameworks()]);
   if (!strategy) throw new Response("Strategia non trovata", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
-  return { strategy, frameworks };
+  return { strategy, frameworks, inConsultation: versionInConsultation(strategy.code) ?? null };
 }
 
 export default function StrategyPage() {
-  const { strategy, frameworks } = useLoaderData<typeof loader>();
+  const { strategy, frameworks, inConsultation } = useLoaderData<typeof loader>();
   const t = useT();
   const lang = useLang();
   const contentLang = lang === "it" ? undefined : "it";
@@ -68,6 +69,21 @@ export default function StrategyPage() {
             ))}
           </tbody>
         </table>
+      </section>
+
+      <section aria-labelledby="drafts-title">
+        <h2 id="drafts-title">{t("drafts.strategy.title")}</h2>
+        <p>{t("drafts.strategy.intro")}</p>
+        {inConsultation ? (
+          <p>
+            <strong>
+              <Link to={`/strategie/${strategy.code}/bozze/${inConsultation.id}`}>{t("drafts.strategy.inConsultation", { label: inConsultation.label })}</Link>
+            </strong>
+          </p>
+        ) : null}
+        <p>
+          <Link to={`/strategie/${strategy.code}/bozze`}>{t("drafts.strategy.link", { number: strategy.number })}</Link>
+        </p>
       </section>
 
       <p>

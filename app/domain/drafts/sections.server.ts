@@ -1,7 +1,7 @@
 import { and, asc, eq, gt, inArray, sql } from "drizzle-orm";
 import { db, type Tx } from "~/lib/db.server";
 import { recordAudit } from "~/domain/moderation/audit.server";
-import { draftSectionObjectives, draftSections, draftSectionTargets, draftSectionTexts, draftVersions, objectives, targets } from "~db/schema";
+import { draftSectionObjectives, draftSections, draftSectionTargets, draftSectionTexts, draftVersions, frameworks, objectives, targets } from "~db/schema";
 import { fillNumbers, MAX_DEPTH } from "./import-markdown";
 import { assertEditable, DraftError, versionSections, type SectionText } from "./versions.server";
 
@@ -15,12 +15,13 @@ export type SectionInput = {
   objectiveCodes: string[];
 };
 
-/** One section text with its version, or undefined. */
-export function getSectionText(sectionTextId: number) {
+/** One section text (with its version's id), or undefined. */
+export function getSectionText(sectionTextId: number): (SectionText & { versionId: number }) | undefined {
   if (!Number.isSafeInteger(sectionTextId) || sectionTextId <= 0) return undefined;
   const row = db.select().from(draftSectionTexts).where(eq(draftSectionTexts.id, sectionTextId)).get();
   if (!row) return undefined;
-  return versionSections(row.versionId).find((s) => s.id === sectionTextId);
+  const section = versionSections(row.versionId).find((s) => s.id === sectionTextId);
+  return section && { ...section, versionId: row.versionId };
 }
 
 /** The tree is coherent: positions 0..n-1, first section at depth 1, never deeper than its predecessor + 1. */
@@ -39,8 +40,11 @@ function checkTree(tx: Tx, versionId: number) {
   });
 }
 
-/** Work targets must be the version's STTM's; objectives must exist. */
-function checkLinks(tx: Tx, strategyCode: string, input: Pick<SectionInput, "targetCodes" | "objectiveCodes">) {
+/** The framework must exist, work targets must be the version's STTM's, objectives must exist. */
+function checkLinks(tx: Tx, strategyCode: string, input: Pick<SectionInput, "frameworkCode" | "targetCodes" | "objectiveCodes">) {
+  if (input.frameworkCode && !tx.select({ code: frameworks.code }).from(frameworks).where(eq(frameworks.code, input.frameworkCode)).get()) {
+    throw new DraftError("errors.draftFramework", 400);
+  }
   if (input.targetCodes.length) {
     const found = tx
       .select({ code: targets.code })
