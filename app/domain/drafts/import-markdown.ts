@@ -2,7 +2,7 @@ import { Lexer } from "marked";
 
 /**
  * Markdown → a tree of draft sections (pure: no database). The rules, also written down in
- * docs/decisions/0007-draft-section-identity.md:
+ * docs/decisions/0008-draft-section-identity.md:
  * - headings of the three top levels used by the document become sections of depth 1..3
  *   (normally #, ##, ###); deeper headings stay in the body of their section;
  * - a number at the start of the heading ("2.3 Titolo", "2.3. Titolo", "2.3 – Titolo") is kept;

@@ -1,6 +1,6 @@
 /**
  * Which section of the previous version an imported section *is* (pure). One-to-one, in three
- * passes (docs/decisions/0007-draft-section-identity.md):
+ * passes (docs/decisions/0008-draft-section-identity.md):
  * 1. same number and same title (normalised): the section stayed where it was;
  * 2. same title, when no other section on either side has it: the section moved or was renumbered;
  * 3. same number: the section was retitled where it stands.
