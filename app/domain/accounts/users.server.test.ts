@@ -170,3 +170,28 @@ describe("personal data (GDPR)", () => {
     await expect(registerUser({ name: "Nuovo Giorgio", email, password: "password-nuova" })).resolves.toBeTruthy();
   });
 });
+
+describe("deleting an account with meeting registrations", () => {
+  it("frees the seat for a meeting to come and promotes the waiting list", async () => {
+    const { register } = await import("~/domain/meetings/registrations.server");
+    const leaving = await registerUser({ name: "Chi Se Ne Va", email: "va@example.org", password: "password-chi-va" });
+    const waiting = await registerUser({ name: "Chi Aspetta", email: "aspetta@example.org", password: "password-chi-aspetta" });
+    const processId = (sqlite.prepare("select id from processes limit 1").get() as { id: number }).id;
+    const start = Math.floor(Date.now() / 1000) + 30 * 86400;
+    const meetingId = Number(
+      sqlite
+        .prepare(
+          "insert into meetings (process_id, kind, title, starts_at, ends_at, capacity, status, created_at, updated_at) values (?, 'altro', 'Incontro a un posto', ?, ?, 1, 'registration_open', unixepoch(), unixepoch())",
+        )
+        .run(processId, start, start + 7200).lastInsertRowid,
+    );
+    expect(await register({ userId: leaving, meetingId })).toMatchObject({ ok: true });
+    expect(await register({ userId: waiting, meetingId })).toMatchObject({ ok: true });
+    await deleteAccount(leaving);
+    const rows = sqlite.prepare("select user_id, status from registrations where meeting_id = ? order by id").all(meetingId);
+    expect(rows).toEqual([
+      { user_id: leaving, status: "cancelled" },
+      { user_id: waiting, status: "confirmed" },
+    ]);
+  });
+});

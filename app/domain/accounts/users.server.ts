@@ -2,6 +2,8 @@ import { randomUUID } from "node:crypto";
 import { and, asc, count, eq, isNull, like, or, sql } from "drizzle-orm";
 import { db } from "~/lib/db.server";
 import { recordAudit } from "~/domain/moderation/audit.server";
+import { cancelLiveRegistrationsOf } from "~/domain/meetings/registrations.server";
+import { deliverSoon } from "~/domain/notifications/outbox.server";
 import { auditEntries, memberships, organizations, outbox, sessions, users, type Role } from "~db/schema";
 import { hashPassword, verifyAgainstNothing, verifyPassword } from "./passwords.server";
 
@@ -173,6 +175,7 @@ export async function exportPersonalData(userId: string) {
  */
 export async function deleteAccount(userId: string) {
   await assertNotLastAdmin(userId);
+  let promoted = 0;
   db.transaction((tx) => {
     tx.update(users)
       .set({ email: null, name: null, passwordHash: null, privacyConsentVersion: null, deletedAt: new Date(), role: "participant" })
@@ -183,10 +186,13 @@ export async function deleteAccount(userId: string) {
       .where(eq(memberships.userId, userId))
       .run();
     tx.delete(sessions).where(eq(sessions.userId, userId)).run();
+    // Seats held for meetings to come go back to the waiting list.
+    promoted = cancelLiveRegistrationsOf(tx, userId);
     // Messages sent to the person carry their address and often their name.
     tx.update(outbox).set({ toAddress: null, subject: "[cancellato]", body: "[cancellato]" }).where(eq(outbox.userId, userId)).run();
     recordAudit(tx, { actorId: userId, action: "user.deleted", subjectType: "user", subjectId: userId });
   });
+  if (promoted > 0) deliverSoon();
 }
 
 /** How a possibly deleted author is shown. */

@@ -432,3 +432,26 @@ export async function registrationsOfUser(userId: string, now = new Date()) {
   const past = rows.filter((r) => r.startsAt.getTime() < now.getTime()).reverse();
   return [...upcoming, ...past].slice(0, 50);
 }
+
+/**
+ * Account deletion: cancels the person's live registrations for meetings that have not started,
+ * inside the caller's transaction, and gives the freed seats to the waiting list. Registrations
+ * for meetings already started stay (the record of who took part), anonymous with the account.
+ */
+export function cancelLiveRegistrationsOf(tx: Tx, userId: string, now = new Date()) {
+  const live = tx
+    .select()
+    .from(registrations)
+    .where(and(eq(registrations.userId, userId), ne(registrations.status, "cancelled")))
+    .all();
+  const freed = new Set<number>();
+  for (const reg of live) {
+    const meeting = readMeeting(tx, reg.meetingId);
+    if (!meeting || !canCancelAt(meeting, now)) continue;
+    tx.update(registrations).set({ status: "cancelled", cancelledAt: now }).where(eq(registrations.id, reg.id)).run();
+    if (reg.status === "confirmed") freed.add(meeting.id);
+  }
+  let promoted = 0;
+  for (const meetingId of freed) promoted += fillFreeSeats(tx, readMeeting(tx, meetingId)!, now).length;
+  return promoted;
+}
