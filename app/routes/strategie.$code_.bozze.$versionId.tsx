@@ -46,6 +46,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const [frameworks, objectives, counts] = await Promise.all([listFrameworks(), listObjectives(), participationCounts(version.id)]);
   const sections = versionSections(version.id);
   const ids = anchors(sections.map((s) => s.number));
+  // A framework label is shown where it starts: on a section whose parent is in another framework (or has none).
+  const parentFramework: (string | null)[] = [];
+  const frameworkShown = sections.map((s) => {
+    parentFramework.length = s.depth - 1;
+    const shown = s.frameworkCode !== null && s.frameworkCode !== (parentFramework[s.depth - 2] ?? null);
+    parentFramework[s.depth - 1] = s.frameworkCode;
+    return shown;
+  });
   const older = listVersions({ strategyCode: strategy.code, includeDrafts: isStaff }).filter((v) => v.id < version.id);
   return {
     strategy: { code: strategy.code, number: strategy.number, title: strategy.title },
@@ -59,7 +67,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       depth: s.depth,
       anchor: ids[i],
       html: renderMarkdown(s.body),
-      framework: frameworks.find((f) => f.code === s.frameworkCode)?.title ?? null,
+      framework: frameworkShown[i] ? (frameworks.find((f) => f.code === s.frameworkCode)?.title ?? null) : null,
       targets: strategy.targets.filter((t) => s.targetCodes.includes(t.code)).map((t) => ({ code: t.code, title: t.title })),
       objectives: objectives.filter((o) => s.objectiveCodes.includes(o.code)),
       comments: counts[s.sectionId]?.comments ?? 0,
