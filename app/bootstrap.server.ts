@@ -6,6 +6,7 @@ import { seedOrganizations } from "~/domain/accounts/seed.server";
 import { seedDemoAccounts } from "~/domain/accounts/demo.server";
 import { seedProcesses } from "~/domain/processes/seed.server";
 import { seedDemoDrafts } from "~/domain/drafts/demo.server";
+import { purgeExpiredStashes } from "~/lib/form-stash.server";
 
 /**
  * Runs once when the server starts (server.js calls it through the build's entry module):
@@ -17,6 +18,7 @@ export async function bootstrap() {
   seedPlan(db);
   seedOrganizations(db, readPtm().kickoffParticipants);
   seedProcesses(db);
+  purgeExpiredStashes();
   if (shouldSeedDemo()) {
     await seedDemoAccounts();
     await seedDemoDrafts();
