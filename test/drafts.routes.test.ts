@@ -5,7 +5,10 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { registerUser } from "~/domain/accounts/users.server";
 import { parseMarkdownDocument } from "~/domain/drafts/import-markdown";
 import { publishVersion } from "~/domain/drafts/lifecycle.server";
+import { updateSection } from "~/domain/drafts/sections.server";
 import { createVersion, getVersion, importVersion, versionSections } from "~/domain/drafts/versions.server";
+import { db } from "~/lib/db.server";
+import { amendments, sectionComments } from "~db/schema";
 import * as staffList from "~/routes/gestione.bozze._index";
 import * as staffImport from "~/routes/gestione.bozze.importa";
 import * as staffPreview from "~/routes/gestione.bozze.anteprima";
@@ -141,6 +144,38 @@ describe("public drafts routes", () => {
     expect(page.sections.find((s) => s.number === "1.2")!.html).toContain("<table>");
   });
 
+  it("the table of contents counts the published comments and amendments of each section", async () => {
+    const s23 = versionSections(publicId).find((s) => s.number === "2.3")!;
+    db.insert(sectionComments).values([
+      { sectionId: s23.sectionId, versionId: publicId, authorId: staffId, body: "Pubblicato", status: "published" },
+      { sectionId: s23.sectionId, versionId: publicId, authorId: staffId, body: "In attesa", status: "pending" },
+    ]).run();
+    db.insert(amendments).values({ sectionId: s23.sectionId, versionId: publicId, authorId: staffId, proposedText: "Nuovo testo", status: "published" }).run();
+    const page = (await outcome(() => reading.loader(readingArgs(publicId)))).body as Awaited<ReturnType<typeof reading.loader>>;
+    expect(page.sections.find((s) => s.number === "2.3")).toMatchObject({ comments: 1, amendments: 1 });
+    expect(page.sections.find((s) => s.number === "2.2")).toMatchObject({ comments: 0, amendments: 0 });
+  });
+
+  it("a section body cannot carry script, event handlers, javascript: links or remote images into the reading view", async () => {
+    const payloads = [
+      "<script>alert(1)</script>",
+      '<img src=x onerror="alert(1)">',
+      "[clic](javascript:alert(1))",
+      "![traccia](https://tracker.example/p.gif)",
+      '<a href="#" onmouseover="alert(1)">x</a>',
+      "<iframe src=https://evil.example></iframe>",
+    ];
+    const target = versionSections(bozzaId).find((s) => s.number === "1.1")!;
+    updateSection(target.id, { ...target, body: payloads.join("\n\n") }, staffId);
+    const page = (await outcome(() => reading.loader(readingArgs(bozzaId, staffCookie)))).body as Awaited<ReturnType<typeof reading.loader>>;
+    const html = page.sections.find((s) => s.number === "1.1")!.html;
+    expect(html).not.toMatch(/<(script|iframe)/i);
+    expect(html).not.toMatch(/<[a-z][^>]*\son\w+\s*=/i);
+    expect(html).not.toMatch(/(href|src)="\s*javascript:/i);
+    expect(html).not.toMatch(/<img[^>]*tracker\.example/i);
+    expect(html).toContain("&lt;script&gt;");
+  });
+
   it("the public list shows public versions only; staff also see bozze", async () => {
     const anon = (await publicList.loader(args(getRequest("/strategie/STTM1/bozze"), { code: "STTM1" }))) as Awaited<ReturnType<typeof publicList.loader>>;
     expect(anon.versions.map((v) => v.id)).toEqual([publicId]);
@@ -153,7 +188,7 @@ describe("public drafts routes", () => {
     expect((await outcome(() => compare.loader(args(getRequest(url), { code: "STTM1" })))).status).toBe(404);
     const staff = await outcome(() => compare.loader(args(getRequest(url, staffCookie), { code: "STTM1" })));
     expect(staff.status).toBe(200);
-    expect((staff.body as Awaited<ReturnType<typeof compare.loader>>).result?.counts).toMatchObject({ changed: 0, added: 0, removed: 0, moved: 0 });
+    expect((staff.body as Awaited<ReturnType<typeof compare.loader>>).result?.counts).toMatchObject({ added: 0, removed: 0, moved: 0 });
   });
 });
 

@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
-import { SectionFields, sectionValues } from "~/components/drafts/SectionFields";
+import { SectionHeadFields, SectionLinkFields, sectionValues } from "~/components/drafts/SectionFields";
 import { VersionFactsList } from "~/components/drafts/VersionFactsList";
 import { requirePermission } from "~/domain/accounts/session.server";
 import { versionFacts } from "~/domain/drafts/facts.server";
@@ -132,6 +132,8 @@ export default function VersionEditor() {
   const str = (name: string, fallback: string) => (typeof values[name] === "string" ? (values[name] as string) : fallback);
   const editable = version.status === "bozza";
   const readPath = `/strategie/${strategy.code}/bozze/${version.id}`;
+  const addValues = sectionValues(failed("add") ? values : undefined, { number: "", title: "", depth: "1", frameworkCode: "", targetCodes: [], objectiveCodes: [] });
+  const addErrors = failed("add") ? errors : {};
 
   return (
     <>
@@ -322,21 +324,8 @@ export default function VersionEditor() {
             <summary>{t("drafts.editor.addOpen")}</summary>
             <Form method="post" className="form">
               <input type="hidden" name="intent" value="add" />
-              <SectionFields
-                idPrefix="add"
-                values={sectionValues(failed("add") ? values : undefined, {
-                  number: "",
-                  title: "",
-                  depth: "1",
-                  frameworkCode: "",
-                  targetCodes: [],
-                  objectiveCodes: [],
-                })}
-                errors={failed("add") ? errors : {}}
-                frameworks={frameworks}
-                targets={targets}
-                objectives={objectives}
-              />
+              <SectionHeadFields idPrefix="add" values={addValues} errors={addErrors} />
+              <SectionLinkFields idPrefix="add" values={addValues} errors={addErrors} frameworks={frameworks} targets={targets} objectives={objectives} />
               <div className="field">
                 <label htmlFor="add-after">{t("drafts.field.after")}</label>
                 <select id="add-after" name="afterSectionTextId" defaultValue={str("afterSectionTextId", "")}>

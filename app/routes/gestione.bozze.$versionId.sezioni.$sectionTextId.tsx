@@ -3,7 +3,7 @@ import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useFetcher, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
 import { RichText } from "~/components/RichText";
-import { SectionFields, sectionValues } from "~/components/drafts/SectionFields";
+import { SectionHeadFields, SectionLinkFields, sectionValues } from "~/components/drafts/SectionFields";
 import { requirePermission } from "~/domain/accounts/session.server";
 import { sectionSchema } from "~/domain/drafts/schemas";
 import { getSectionText, updateSection } from "~/domain/drafts/sections.server";
@@ -101,6 +101,14 @@ export default function SectionEditor() {
   const editable = version.status === "bozza";
   const body = typeof values?.body === "string" ? values.body : section.body;
   const bodyError = errors.body ? translateLoose(t, errors.body) : null;
+  const fieldValues = sectionValues(values, {
+    number: section.number,
+    title: section.title,
+    depth: String(section.depth),
+    frameworkCode: section.frameworkCode,
+    targetCodes: section.targetCodes,
+    objectiveCodes: section.objectiveCodes,
+  });
 
   return (
     <>
@@ -131,21 +139,7 @@ export default function SectionEditor() {
 
       <Form method="post" className="section-editor">
         <div className="section-editor-fields">
-          <SectionFields
-            idPrefix="sec"
-            values={sectionValues(values, {
-              number: section.number,
-              title: section.title,
-              depth: String(section.depth),
-              frameworkCode: section.frameworkCode,
-              targetCodes: section.targetCodes,
-              objectiveCodes: section.objectiveCodes,
-            })}
-            errors={errors}
-            frameworks={frameworks}
-            targets={targets}
-            objectives={objectives}
-          />
+          <SectionHeadFields idPrefix="sec" values={fieldValues} errors={errors} />
         </div>
         <div className="section-editor-body">
           <div className="field">
@@ -172,6 +166,9 @@ export default function SectionEditor() {
             <h2 id="preview-title">{t("drafts.section.preview")}</h2>
             {html ? <RichText html={html} className="draft-body" /> : <p className="muted">{t("drafts.section.previewEmpty")}</p>}
           </section>
+        </div>
+        <div className="section-editor-fields">
+          <SectionLinkFields idPrefix="sec" values={fieldValues} errors={errors} frameworks={frameworks} targets={targets} objectives={objectives} />
         </div>
         {editable ? (
           <div className="actions">

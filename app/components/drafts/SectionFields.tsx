@@ -11,22 +11,13 @@ export type SectionFieldValues = {
 };
 type Option = { code: string; title: string };
 
-/** Number, title, level, framework, work targets and PTM objectives of a section (the body is edited apart). */
-export function SectionFields({
-  idPrefix,
-  values,
-  errors,
-  frameworks,
-  targets,
-  objectives,
-}: {
+type Props = {
   idPrefix: string;
   values: SectionFieldValues;
   errors: Record<string, string>;
-  frameworks: Option[];
-  targets: Option[];
-  objectives: Option[];
-}) {
+};
+
+function useFieldHelpers({ idPrefix, errors }: Props) {
   const t = useT();
   const id = (name: string) => `${idPrefix}-${name}`;
   const err = (name: string) => (errors[name] ? translateLoose(t, errors[name]) : null);
@@ -37,6 +28,13 @@ export function SectionFields({
         {err(name)}
       </p>
     ) : null;
+  return { t, id, err, described, error };
+}
+
+/** Number, level and title of a section. */
+export function SectionHeadFields(props: Props) {
+  const { t, id, err, described, error } = useFieldHelpers(props);
+  const { values } = props;
   return (
     <>
       <div className="section-fields-row">
@@ -82,6 +80,16 @@ export function SectionFields({
           aria-describedby={described("title")}
         />
       </div>
+    </>
+  );
+}
+
+/** Framework, work targets and PTM objectives of a section. */
+export function SectionLinkFields(props: Props & { frameworks: Option[]; targets: Option[]; objectives: Option[] }) {
+  const { t, id, error } = useFieldHelpers(props);
+  const { values, frameworks, targets, objectives } = props;
+  return (
+    <>
       <div className="field">
         <label htmlFor={id("framework")}>{t("drafts.field.framework")}</label>
         <select id={id("framework")} name="frameworkCode" defaultValue={values.frameworkCode}>

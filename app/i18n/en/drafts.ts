@@ -185,7 +185,7 @@ const drafts: Record<keyof typeof it, string> = {
   "drafts.import.reviewTitle": "Check the import",
   "drafts.import.reviewLead": "{count} sections were read from “{file}”. Check numbers, titles and the start of the texts, then save.",
   "drafts.import.reviewLeadAgain": "{count} sections were read. Check numbers, titles and the start of the texts, then save.",
-  "drafts.import.reviewMatched": "{kept} sections are the same as in “{previous}” (matching number or title), {added} are new.",
+  "drafts.import.reviewMatched": "Sections that stay the same as in “{previous}” (same number or title): {kept}. New sections: {added}.",
   "drafts.import.reviewFirst": "This is the strategy's first version: all sections are new.",
   "drafts.import.treeCaption": "Sections read from the file",
   "drafts.import.firstLine": "Start of the text",

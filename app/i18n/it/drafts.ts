@@ -184,7 +184,7 @@ const drafts = {
   "drafts.import.reviewTitle": "Verifica l'importazione",
   "drafts.import.reviewLead": "Dal file «{file}» sono state lette {count} sezioni. Controlla numeri, titoli e inizio dei testi, poi salva.",
   "drafts.import.reviewLeadAgain": "Sono state lette {count} sezioni. Controlla numeri, titoli e inizio dei testi, poi salva.",
-  "drafts.import.reviewMatched": "{kept} sezioni sono le stesse di «{previous}» (numero o titolo corrispondenti), {added} sono nuove.",
+  "drafts.import.reviewMatched": "Sezioni che restano le stesse di «{previous}» (stesso numero o titolo): {kept}. Sezioni nuove: {added}.",
   "drafts.import.reviewFirst": "È la prima versione di questa strategia: tutte le sezioni sono nuove.",
   "drafts.import.treeCaption": "Sezioni lette dal file",
   "drafts.import.firstLine": "Inizio del testo",
