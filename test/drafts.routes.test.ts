@@ -202,6 +202,16 @@ describe("staff actions", () => {
     expect(html).not.toMatch(/<script|javascript:/i);
   });
 
+  it("without JavaScript, 'Aggiorna l'anteprima' renders the typed text and saves nothing", async () => {
+    const target = versionSections(bozzaId).find((s) => s.number === "2.2")!;
+    const params = { versionId: String(bozzaId), sectionTextId: String(target.id) };
+    const fields = { intent: "preview", number: "2.2", title: "Titolo provvisorio", depth: "2", body: "Testo **nuovo**" };
+    const result = await outcome(() => staffSection.action(args(formRequest(`/gestione/bozze/${bozzaId}/sezioni/${target.id}`, fields, staffCookie), params)));
+    expect(result.status).toBe(200);
+    expect(result.body).toMatchObject({ preview: "<p>Testo <strong>nuovo</strong></p>\n", values: { title: "Titolo provvisorio" } });
+    expect(versionSections(bozzaId).find((s) => s.id === target.id)!.title).toBe(target.title);
+  });
+
   it("an upload is shown for review, then saved as a new version with the same tree", async () => {
     const review = await outcome(() =>
       staffImport.action(
