@@ -58,3 +58,17 @@ export type ParticipationStatus = (typeof PARTICIPATION_STATUSES)[number];
 /** How a contribution is placed: a point, a line, an area, or (no precise place) whole comuni. */
 export const PLACE_KINDS = ["point", "line", "polygon", "comuni"] as const;
 export type PlaceKind = (typeof PLACE_KINDS)[number];
+
+/** Staff's reasoned answer to a contribution or an amendment (controdeduzione). */
+export const OUTCOMES = ["accolto", "parzialmente_accolto", "non_accolto", "non_pertinente"] as const;
+export type Outcome = (typeof OUTCOMES)[number];
+
+/** What can be moderated, flagged or answered. */
+export const MODERATED_KINDS = ["contribution", "contribution_comment", "section_comment", "amendment"] as const;
+export type ModeratedKind = (typeof MODERATED_KINDS)[number];
+
+export const FLAG_REASONS = ["spam", "offensive", "off_topic", "personal_data", "other"] as const;
+export type FlagReason = (typeof FLAG_REASONS)[number];
+
+export const FLAG_STATUSES = ["open", "upheld", "dismissed"] as const;
+export type FlagStatus = (typeof FLAG_STATUSES)[number];

@@ -8,3 +8,4 @@ export * from "./meetings";
 export * from "./contributions";
 export * from "./notifications";
 export * from "./drafts";
+export * from "./moderation";
