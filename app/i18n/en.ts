@@ -9,6 +9,7 @@ import meetings from "./en/meetings";
 import participation from "./en/participation";
 import registrations from "./en/registrations";
 import drafts from "./en/drafts";
+import contributions from "./en/contributions";
 
 /** The English catalogue: must define every Italian key (the type checks it). */
 export const en: Record<MessageKey, string> = {
@@ -22,4 +23,5 @@ export const en: Record<MessageKey, string> = {
   ...participation,
   ...registrations,
   ...drafts,
+  ...contributions,
 };

@@ -8,6 +8,7 @@ import meetings from "./it/meetings";
 import participation from "./it/participation";
 import registrations from "./it/registrations";
 import drafts from "./it/drafts";
+import contributions from "./it/contributions";
 
 /** The Italian catalogue: the reference, every key is defined here first. */
 export const it = {
@@ -21,6 +22,7 @@ export const it = {
   ...participation,
   ...registrations,
   ...drafts,
+  ...contributions,
 } as const;
 
 export type MessageKey = keyof typeof it;

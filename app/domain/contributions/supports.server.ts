@@ -1,0 +1,134 @@
+import { and, asc, eq, isNull, sql } from "drizzle-orm";
+import { db, type Tx } from "~/lib/db.server";
+import { isApprovedMember, organizationsRepresentedBy } from "~/domain/accounts/organizations.server";
+import { contributions, contributionSupports, organizations } from "~db/schema";
+import { ContributionError } from "./contributions.server";
+
+// "Sostengo": a signed-in person supports a published contribution once, and may take it back;
+// an organization co-signs once, through any of its approved members (and any of them may take the
+// co-signature back). `contributions.support_count` counts both and is kept in step in the same
+// transaction as the row. The partial unique indexes of contribution_supports are the real guard
+// against doubles (two tabs, a double click): their violation becomes a clear message.
+
+function isUniqueViolation(error: unknown): boolean {
+  // better-sqlite3's SqliteError carries the code; drizzle may wrap it (`cause`).
+  const e = error as { code?: string; cause?: unknown } | null;
+  if (!e) return false;
+  return e.code === "SQLITE_CONSTRAINT_UNIQUE" || (e.cause !== undefined && e.cause !== e && isUniqueViolation(e.cause));
+}
+
+function publishedContribution(tx: Tx, contributionId: number) {
+  const row = tx
+    .select({ id: contributions.id, status: contributions.status, authorId: contributions.authorId, organizationId: contributions.organizationId })
+    .from(contributions)
+    .where(eq(contributions.id, contributionId))
+    .get();
+  if (!row) throw new ContributionError("form", "contributions.error.notFound", 404);
+  if (row.status !== "published") throw new ContributionError("form", "contributions.support.notPublished", 409);
+  return row;
+}
+
+function bump(tx: Tx, contributionId: number, by: 1 | -1) {
+  tx.update(contributions)
+    .set({ supportCount: sql`max(0, ${contributions.supportCount} + ${by})` })
+    .where(eq(contributions.id, contributionId))
+    .run();
+}
+
+/** The person's own support. Not for their own contribution. */
+export async function supportContribution(userId: string, contributionId: number) {
+  db.transaction((tx) => {
+    const c = publishedContribution(tx, contributionId);
+    if (c.authorId === userId) throw new ContributionError("form", "contributions.support.own", 409);
+    try {
+      tx.insert(contributionSupports).values({ contributionId, userId, organizationId: null }).run();
+    } catch (error) {
+      if (isUniqueViolation(error)) throw new ContributionError("form", "contributions.support.already", 409);
+      throw error;
+    }
+    bump(tx, contributionId, 1);
+  });
+}
+
+/** Takes the person's support back (allowed whatever the contribution's status now is). */
+export async function unsupportContribution(userId: string, contributionId: number) {
+  db.transaction((tx) => {
+    const deleted = tx
+      .delete(contributionSupports)
+      .where(and(eq(contributionSupports.contributionId, contributionId), eq(contributionSupports.userId, userId), isNull(contributionSupports.organizationId)))
+      .run().changes;
+    if (deleted === 0) throw new ContributionError("form", "contributions.support.notSupported", 409);
+    bump(tx, contributionId, -1);
+  });
+}
+
+async function assertMember(userId: string, organizationId: number) {
+  if (!(await isApprovedMember(userId, organizationId))) throw new ContributionError("organizationId", "contributions.error.notMember", 403);
+}
+
+/** The organization co-signs, by one of its approved members. Not a contribution made on its own behalf. */
+export async function cosignContribution(userId: string, contributionId: number, organizationId: number) {
+  await assertMember(userId, organizationId);
+  db.transaction((tx) => {
+    const c = publishedContribution(tx, contributionId);
+    if (c.organizationId === organizationId) throw new ContributionError("form", "contributions.support.ownOrganization", 409);
+    try {
+      tx.insert(contributionSupports).values({ contributionId, userId, organizationId }).run();
+    } catch (error) {
+      if (isUniqueViolation(error)) throw new ContributionError("form", "contributions.support.alreadyCosigned", 409);
+      throw error;
+    }
+    bump(tx, contributionId, 1);
+  });
+}
+
+/** Takes the organization's co-signature back, by any of its approved members. */
+export async function uncosignContribution(userId: string, contributionId: number, organizationId: number) {
+  await assertMember(userId, organizationId);
+  db.transaction((tx) => {
+    const deleted = tx
+      .delete(contributionSupports)
+      .where(and(eq(contributionSupports.contributionId, contributionId), eq(contributionSupports.organizationId, organizationId)))
+      .run().changes;
+    if (deleted === 0) throw new ContributionError("form", "contributions.support.notCosigned", 409);
+    bump(tx, contributionId, -1);
+  });
+}
+
+export type SupportState = {
+  /** People and organizations together (= contributions.support_count). */
+  count: number;
+  people: number;
+  organizations: { id: number; name: string }[];
+  /** The viewer: null when anonymous. */
+  viewer: {
+    supported: boolean;
+    /** The viewer's own contribution cannot be supported by themselves. */
+    isAuthor: boolean;
+    /** Organizations the viewer represents (approved), and whether each has co-signed. */
+    organizations: { id: number; name: string; cosigned: boolean }[];
+  } | null;
+};
+
+/** What the contribution page shows about supports, for a viewer (or the public). */
+export async function supportState(contributionId: number, userId: string | null): Promise<SupportState> {
+  const c = db.select({ supportCount: contributions.supportCount, authorId: contributions.authorId }).from(contributions).where(eq(contributions.id, contributionId)).get();
+  const rows = db
+    .select({ userId: contributionSupports.userId, organizationId: contributionSupports.organizationId, organizationName: organizations.name })
+    .from(contributionSupports)
+    .leftJoin(organizations, eq(organizations.id, contributionSupports.organizationId))
+    .where(eq(contributionSupports.contributionId, contributionId))
+    .orderBy(asc(contributionSupports.id))
+    .all();
+  const orgs = rows.filter((r) => r.organizationId != null).map((r) => ({ id: r.organizationId!, name: r.organizationName ?? "" }));
+  let viewer: SupportState["viewer"] = null;
+  if (userId) {
+    const represented = await organizationsRepresentedBy(userId);
+    viewer = {
+      supported: rows.some((r) => r.userId === userId && r.organizationId == null),
+      isAuthor: c?.authorId === userId,
+      organizations: represented.map((o) => ({ id: o.id, name: o.name, cosigned: orgs.some((x) => x.id === o.id) })),
+    };
+  }
+  return { count: c?.supportCount ?? 0, people: rows.length - orgs.length, organizations: orgs, viewer };
+}
