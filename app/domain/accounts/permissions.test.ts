@@ -18,6 +18,8 @@ const EXPECTED: Record<Permission, Record<Role, boolean>> = {
   "registration.manage": { admin: true, staff: true, participant: false },
   "invitation.manage": { admin: true, staff: true, participant: false },
   "draft.manage": { admin: true, staff: true, participant: false },
+  "contribution.create": { admin: true, staff: true, participant: true },
+  "contribution.support": { admin: true, staff: true, participant: true },
 };
 
 describe("permissions matrix", () => {

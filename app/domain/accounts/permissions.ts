@@ -19,6 +19,8 @@ export const PERMISSIONS = {
   "registration.manage": ["admin", "staff"],
   "invitation.manage": ["admin", "staff"],
   "draft.manage": ["admin", "staff"],
+  "contribution.create": ["admin", "staff", "participant"],
+  "contribution.support": ["admin", "staff", "participant"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
