@@ -7,6 +7,7 @@ import { seedDemoAccounts } from "~/domain/accounts/demo.server";
 import { seedProcesses } from "~/domain/processes/seed.server";
 import { seedDemoDrafts } from "~/domain/drafts/demo.server";
 import { purgeExpiredStashes } from "~/lib/form-stash.server";
+import { seedDemoMeetings } from "~/domain/meetings/demo.server";
 
 /**
  * Runs once when the server starts (server.js calls it through the build's entry module):
@@ -22,5 +23,6 @@ export async function bootstrap() {
   if (shouldSeedDemo()) {
     await seedDemoAccounts();
     await seedDemoDrafts();
+    seedDemoMeetings(db);
   }
 }

@@ -48,6 +48,13 @@ export default function StaffHome() {
             </h2>
           </li>
         ) : null}
+        {/* Everyone in the staff area may manage meetings ("meeting.manage" has the roles of "staff.area"). */}
+        <li className="card">
+          <h2>
+            <Link to="/gestione/incontri">{t("meetings.staff.title")}</Link>
+          </h2>
+          <p>{t("meetings.staff.cardText")}</p>
+        </li>
         {/* Every staff-area role may manage drafts ("draft.manage" has the roles of "staff.area"). */}
         <li className="card">
           <h2>

@@ -71,6 +71,9 @@ export function SiteHeader({ lang, user }: { lang: Lang; user: HeaderUser }) {
             <li>
               <NavLink to="/territorio">{t("nav.territory")}</NavLink>
             </li>
+            <li>
+              <NavLink to="/incontri">{t("nav.meetings")}</NavLink>
+            </li>
             {user?.isStaff ? (
               <li>
                 <NavLink to="/gestione">{t("nav.staff")}</NavLink>

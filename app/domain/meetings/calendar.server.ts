@@ -91,7 +91,6 @@ export function icsResponse(body: string, fileName: string) {
     headers: {
       "Content-Type": "text/calendar; charset=utf-8",
       "Content-Disposition": `attachment; filename="${fileName}"`,
-      "X-Content-Type-Options": "nosniff",
       "Cache-Control": "public, max-age=300",
     },
   });

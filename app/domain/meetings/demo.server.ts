@@ -122,7 +122,7 @@ function demoMeetings(db: DB, now: Date): DemoMeeting[] {
     allowObservers: false,
     strategyCodes: ["STTM1", "STTM2", "STTM3"],
     minutes:
-      "## Sintesi\n\nOltre 60 esperti e operatori di enti, università e associazioni hanno discusso i contenuti delle tre STTM in gruppi di lavoro.\n\n## Temi emersi\n\n- **STTM 1**: rete verde metropolitana, soluzioni basate sulla natura, rigenerazione delle aree dismesse.\n- **STTM 2**: servizi sovracomunali e città dei 15 minuti a scala metropolitana.\n- **STTM 3**: spazi della produzione e della logistica, criteri di localizzazione.\n\nGli esiti (Report) sono il primo contributo alla redazione delle bozze.",
+      "### Sintesi\n\nOltre 60 esperti e operatori di enti, università e associazioni hanno discusso i contenuti delle tre STTM in gruppi di lavoro.\n\n### Temi emersi\n\n- **STTM 1**: rete verde metropolitana, soluzioni basate sulla natura, rigenerazione delle aree dismesse.\n- **STTM 2**: servizi sovracomunali e città dei 15 minuti a scala metropolitana.\n- **STTM 3**: spazi della produzione e della logistica, criteri di localizzazione.\n\nGli esiti (Report) sono il primo contributo alla redazione delle bozze.",
     minutesPublishedAt: romeToUtc("2022-06-15", "12:00"),
     attendeesCount: 62,
   });

@@ -13,10 +13,8 @@ import { meetingDocuments, meetings } from "~db/schema";
 // under UPLOADS_DIR, named by their SHA-256.
 
 export const MAX_DOCUMENT_BYTES = 10 * 1024 * 1024;
-/** Room for the multipart envelope and the title around the file. */
-const ENVELOPE_BYTES = 64 * 1024;
 const MAX_TEXT_FIELD_BYTES = 4 * 1024;
-/** After refusing a request we read and discard what the browser is still sending, up to this much, so it gets our answer. */
+/** Past the limit we read and discard what the browser is still sending, up to this much, so that it gets our answer. */
 const MAX_DRAIN_BYTES = 64 * 1024 * 1024;
 
 export type DocumentType = { mime: "application/pdf" | "image/png" | "image/jpeg" | "image/webp"; ext: "pdf" | "png" | "jpg" | "webp" };
@@ -46,34 +44,58 @@ export class DocumentTypeError extends Error {
 }
 
 const SNIFF_BYTES = 12;
+const MAX_PARTS = 8;
+
+export type UploadProblem = "tooLarge" | "type" | "missing" | "malformed";
 
 /**
  * An upload handler for `unstable_parseMultipartFormData` that keeps at most `maxBytes` of a file
- * in memory: past the limit it stops reading and throws DocumentTooLargeError; a file whose first
- * bytes are not a PDF/PNG/JPEG/WebP is refused (DocumentTypeError) before the rest is read.
- * Text fields are limited to a few KB.
+ * in memory. A file whose first bytes are not a PDF/PNG/JPEG/WebP is refused as soon as they
+ * arrive; a file past the limit is refused when it crosses it. Text fields are limited to a few KB.
+ *
+ * Refusing means, by default, throwing (DocumentTooLargeError / DocumentTypeError) and reading no
+ * further. With `onRefused`, the handler instead records the problem and reads the rest of the
+ * part without keeping it: the parser then reaches the end of the body, so the server can answer a
+ * browser that is still sending (a request abandoned half-read is never answered; tried with the
+ * Express adapter's stream: the socket stalls until the request timeout).
  */
-export function documentUploadHandler(opts: { maxBytes?: number } = {}): UploadHandler {
+export function documentUploadHandler(opts: { maxBytes?: number; onRefused?: (problem: UploadProblem) => void } = {}): UploadHandler {
   const maxBytes = opts.maxBytes ?? MAX_DOCUMENT_BYTES;
+  let parts = 0;
   return async ({ name, filename, contentType, data }) => {
     const isFile = typeof filename === "string";
-    if (isFile && name !== "file") throw new DocumentTypeError();
     const limit = isFile ? maxBytes : MAX_TEXT_FIELD_BYTES;
     const chunks: Uint8Array[] = [];
     let size = 0;
     let sniffed = !isFile;
+    let refused: UploadProblem | null = ++parts > MAX_PARTS || (isFile && name !== "file") ? "malformed" : null;
+    const refuse = (problem: UploadProblem) => {
+      if (!opts.onRefused) throw problem === "tooLarge" ? new DocumentTooLargeError() : new DocumentTypeError();
+      refused = problem;
+      opts.onRefused(problem);
+      chunks.length = 0; // nothing of it is kept from here on
+    };
+    if (refused) refuse(refused);
     for await (const chunk of data) {
+      if (refused) continue; // discarding what is still arriving
       size += chunk.byteLength;
-      if (size > limit) throw isFile ? new DocumentTooLargeError() : new DocumentTypeError();
+      if (size > limit) {
+        refuse(isFile ? "tooLarge" : "malformed");
+        continue;
+      }
       chunks.push(chunk);
       if (!sniffed && size >= SNIFF_BYTES) {
-        if (!detectDocumentType(concat(chunks, SNIFF_BYTES))) throw new DocumentTypeError();
         sniffed = true;
+        if (!detectDocumentType(concat(chunks, SNIFF_BYTES))) refuse("type");
       }
     }
+    if (refused) return undefined;
     if (!isFile) return new TextDecoder().decode(concat(chunks, size));
     if (size === 0) return undefined; // no file chosen
-    if (!sniffed && !detectDocumentType(concat(chunks, size))) throw new DocumentTypeError();
+    if (!sniffed && !detectDocumentType(concat(chunks, size))) {
+      refuse("type");
+      return undefined;
+    }
     return new File(chunks as BlobPart[], filename, { type: contentType });
   };
 }
@@ -90,77 +112,51 @@ function concat(chunks: Uint8Array[], max: number) {
   return out;
 }
 
-export type UploadProblem = "tooLarge" | "type" | "missing" | "malformed";
 export type ParsedUpload = { ok: true; title: string; file: File } | { ok: false; problem: UploadProblem; title: string };
 
-async function drain(reader: ReadableStreamDefaultReader<Uint8Array>) {
-  let drained = 0;
-  try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) return;
-      drained += value.byteLength;
-      if (drained > MAX_DRAIN_BYTES) {
-        await reader.cancel();
-        return;
-      }
-    }
-  } catch {
-    // the client went away: nothing to answer
-  }
-}
-
 /**
- * Reads the document upload form (title + file). A request announcing more than the limit is
- * refused before reading it; otherwise the handler above stops at the limit. Either way the
- * rest of the body is read and discarded (never kept), so the browser receives the answer.
+ * Reads the document upload form (title + file). A body announced beyond MAX_DRAIN_BYTES is
+ * refused unread; otherwise the handler keeps at most the limit and discards the rest of a
+ * refused file as it arrives (constant memory), and the typed title comes back with the message.
  */
 export async function parseDocumentUpload(request: Request, opts: { maxBytes?: number } = {}): Promise<ParsedUpload> {
-  const maxBytes = opts.maxBytes ?? MAX_DOCUMENT_BYTES;
-  const fields: Record<string, string> = {};
-  const body = request.body;
-  if (!body) return { ok: false, problem: "missing", title: "" };
-  const reader = body.getReader();
-
   const declared = Number(request.headers.get("Content-Length") ?? NaN);
-  if (Number.isFinite(declared) && declared > maxBytes + ENVELOPE_BYTES) {
-    await drain(reader);
+  if (Number.isFinite(declared) && declared > MAX_DRAIN_BYTES) {
+    await request.body?.cancel().catch(() => undefined);
     return { ok: false, problem: "tooLarge", title: "" };
   }
-
-  // The parser reads through this stream; when it gives up, we still hold the reader to drain the rest.
-  let total = 0;
-  const limited = new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      const { done, value } = await reader.read();
-      if (done) return controller.close();
-      total += value.byteLength;
-      if (total > maxBytes + ENVELOPE_BYTES) return controller.error(new DocumentTooLargeError());
-      controller.enqueue(value);
-    },
-  });
-  const handler = documentUploadHandler({ maxBytes });
+  let problem: UploadProblem | null = null;
+  const fields: Record<string, string> = {};
+  const handler = documentUploadHandler({ maxBytes: opts.maxBytes, onRefused: (p) => (problem ??= p) });
+  let received = 0;
   const collecting: UploadHandler = async (part) => {
-    const value = await handler(part);
-    if (typeof value === "string") fields[part.name] = value;
+    const value = await handler({
+      ...part,
+      // A body sent without a length (chunked) is cut off past MAX_DRAIN_BYTES.
+      data: (async function* () {
+        for await (const chunk of part.data) {
+          received += chunk.byteLength;
+          if (received > MAX_DRAIN_BYTES) throw new DocumentTooLargeError();
+          yield chunk;
+        }
+      })(),
+    });
+    if (typeof value === "string" && !(part.name in fields)) fields[part.name] = value;
     return value;
   };
+  let form: FormData;
   try {
-    const form = await unstable_parseMultipartFormData(
-      new Request(request.url, { method: "POST", headers: request.headers, body: limited, duplex: "half" } as RequestInit),
-      collecting,
-    );
-    const file = form.get("file");
-    const title = String(form.get("title") ?? "");
-    if (!(file instanceof File) || file.size === 0) return { ok: false, problem: "missing", title };
-    return { ok: true, title, file };
+    form = await unstable_parseMultipartFormData(request, collecting);
   } catch (error) {
-    await drain(reader);
     const title = fields.title ?? "";
     if (error instanceof DocumentTooLargeError) return { ok: false, problem: "tooLarge", title };
-    if (error instanceof DocumentTypeError) return { ok: false, problem: "type", title };
     return { ok: false, problem: "malformed", title };
   }
+  const title = fields.title ?? "";
+  if (problem) return { ok: false, problem, title };
+  const file = form.get("file");
+  if (!(file instanceof File) || file.size === 0) return { ok: false, problem: "missing", title };
+  return { ok: true, title, file };
 }
 
 // ---------------------------------------------------------------- storage
@@ -270,7 +266,7 @@ export async function deleteDocument(actorId: string, meetingId: number, documen
   return true;
 }
 
-/** The HTTP response that downloads a document: its real type, as an attachment, never sniffed by the browser. */
+/** The HTTP response that downloads a document: its real type, as an attachment (never sniffed: see below). */
 export function documentResponse(doc: StoredDocument): Response {
   const target = filePath(doc.sha256);
   if (!fs.existsSync(target)) throw new Response("File non disponibile", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
@@ -281,7 +277,7 @@ export function documentResponse(doc: StoredDocument): Response {
       "Content-Type": doc.mimeType,
       "Content-Length": String(bytes.byteLength),
       "Content-Disposition": `attachment; filename="${asciiName}"; filename*=UTF-8''${encodeURIComponent(doc.fileName)}`,
-      "X-Content-Type-Options": "nosniff",
+      // X-Content-Type-Options: nosniff is on every response (helmet in server.js); set here too it would be sent twice.
       "Cache-Control": "public, max-age=300",
     },
   });
