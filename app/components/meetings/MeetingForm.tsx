@@ -1,4 +1,4 @@
-import type { ReactNode } from "react";
+import { useEffect, useRef, type ReactNode } from "react";
 import { Form } from "@remix-run/react";
 import { Field, FormErrorSummary } from "~/components/form/Field";
 import { translateLoose, type Translate } from "~/i18n";
@@ -83,27 +83,36 @@ export function MeetingForm({ t, values, errors, options, issues, submitLabel, f
   const err = (name: string) => (errors[name] ? translateLoose(t, errors[name]) : null);
   const selectedStrategies = new Set(Array.isArray(values.strategyCodes) ? values.strategyCodes : values.strategyCodes ? [values.strategyCodes] : []);
   const fieldErrors = Object.fromEntries(Object.entries(errors).filter(([k]) => k !== "form"));
+  const hasProblems = Object.keys(fieldErrors).length > 0 || Boolean(issues?.length);
+  // The submit button is at the bottom of a long form: after a failed save, bring the summary
+  // (and the art. 7bis warning) into view and focus, so nobody misses it.
+  const problemsRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (hasProblems) problemsRef.current?.focus();
+  }, [errors, issues, hasProblems]);
   return (
     <Form method="post" noValidate className="meeting-form" aria-labelledby="meeting-form-title">
       <input type="hidden" name="intent" value="save" />
-      <FormErrorSummary message={t("common.formHasErrors")} errors={Object.keys(fieldErrors).length ? fieldErrors : null} />
-      {issues && issues.length ? (
-        <div className="alert alert-warning" role="alert">
-          <p>
-            <strong>{t("meetings.art7bis.title")}</strong>
-          </p>
-          <ul>
-            {issues.map((i) => (
-              <li key={`${i.rule}-${i.rule === "draft_90_days" ? i.draftPublicDate : i.conferenceDate}`}>{art7bisText(t, i, formatDay)}</li>
-            ))}
-          </ul>
-          <p>{t("meetings.art7bis.explain")}</p>
-          <div className="checkbox">
-            <input type="checkbox" id="f-confirmArt7bis" name="confirmArt7bis" />
-            <label htmlFor="f-confirmArt7bis">{t("meetings.art7bis.confirm")}</label>
+      <div ref={problemsRef} tabIndex={-1} className="form-problems">
+        <FormErrorSummary message={t("common.formHasErrors")} errors={Object.keys(fieldErrors).length ? fieldErrors : null} />
+        {issues && issues.length ? (
+          <div className="alert alert-warning" role="alert">
+            <p>
+              <strong>{t("meetings.art7bis.title")}</strong>
+            </p>
+            <ul>
+              {issues.map((i) => (
+                <li key={`${i.rule}-${i.rule === "draft_90_days" ? i.draftPublicDate : i.conferenceDate}`}>{art7bisText(t, i, formatDay)}</li>
+              ))}
+            </ul>
+            <p>{t("meetings.art7bis.explain")}</p>
+            <div className="checkbox">
+              <input type="checkbox" id="f-confirmArt7bis" name="confirmArt7bis" />
+              <label htmlFor="f-confirmArt7bis">{t("meetings.art7bis.confirm")}</label>
+            </div>
           </div>
-        </div>
-      ) : null}
+        ) : null}
+      </div>
 
       <fieldset className="group">
         <legend>{t("meetings.form.legendMain")}</legend>

@@ -59,6 +59,11 @@ describe("meeting form schema", () => {
     expect(errors).toMatchObject({ endsAt: "errors.meetingEndBeforeStart", capacity: "errors.meetingCapacity" });
   });
 
+  it("cross-field checks still run when a field fails on its own (no kind chosen)", () => {
+    const errors = errorsOf({ ...valid, kind: "", endsAt: "2027-01-20T17:00", lat: "nord" });
+    expect(errors).toMatchObject({ kind: "errors.meetingKind", endsAt: "errors.meetingEndBeforeStart", lat: "errors.meetingCoordinates" });
+  });
+
   it("a tavolo territoriale needs a zone; other kinds drop it", () => {
     expect(errorsOf({ ...valid, zoneId: "" }).zoneId).toBe("errors.meetingZoneRequired");
     const r = parseForm(meetingFormSchema, { ...valid, kind: "presentazione" });

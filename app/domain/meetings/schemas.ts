@@ -107,6 +107,7 @@ export const meetingFormSchema = z
     confirmArt7bis: checkbox,
   })
   .superRefine((v, ctx) => {
+    if (typeof v !== "object" || v === null) return;
     // Fields may be missing here when their own check failed: compare only what parsed.
     if (v.startsAt instanceof Date && v.endsAt instanceof Date && v.endsAt.getTime() <= v.startsAt.getTime()) ctx.addIssue({ code: "custom", path: ["endsAt"], message: "errors.meetingEndBeforeStart" });
     if (v.kind === "tavolo_territoriale" && !v.zoneId) ctx.addIssue({ code: "custom", path: ["zoneId"], message: "errors.meetingZoneRequired" });
@@ -128,7 +129,8 @@ export const meetingFormSchema = z
         ctx.addIssue({ code: "custom", path: ["registrationOpensAt"], message: "errors.meetingRegistrationOpens" });
       }
     }
-  })
+    // Run even when a field failed (e.g. no kind chosen), so that every problem is reported at once.
+  }, { when: () => true })
   .transform((v) => ({
     title: v.title,
     kind: v.kind,
