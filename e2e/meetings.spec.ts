@@ -191,8 +191,9 @@ test.describe("public meeting pages", () => {
     await page.getByLabel("Tipo di incontro").selectOption("tavolo_territoriale");
     await page.getByLabel("Zona omogenea").selectOption("sud-est");
     await page.getByRole("button", { name: "Applica i filtri" }).click();
-    await expect(page.getByRole("link", { name: "Tavolo territoriale — Sud Est" })).toBeVisible();
-    await expect(page.getByRole("link", { name: "Tavolo territoriale — Nord Ovest" })).toHaveCount(0);
+    await expect(page.getByRole("link", { name: "Tavolo territoriale — Sud Est", exact: true })).toBeVisible();
+    await expect(page.getByRole("link", { name: "Tavolo territoriale — Nord Ovest", exact: true })).toHaveCount(0);
+    for (const text of await page.locator(".meeting-item").allInnerTexts()) expect(text).toContain("Sud Est");
     await expectNoA11yViolations(page, "/incontri filtered (it)");
   });
 
@@ -204,8 +205,8 @@ test.describe("public meeting pages", () => {
     await page.getByLabel("Zona omogenea").selectOption("nord-ovest");
     await page.getByRole("button", { name: "Applica i filtri" }).click();
     await expect(page).toHaveURL(/kind=tavolo_territoriale&zone=nord-ovest/);
-    await expect(page.getByRole("link", { name: "Tavolo territoriale — Nord Ovest" })).toBeVisible();
-    await expect(page.getByRole("link", { name: "Tavolo territoriale — Sud Est" })).toHaveCount(0);
+    await expect(page.getByRole("link", { name: "Tavolo territoriale — Nord Ovest", exact: true })).toBeVisible();
+    await expect(page.getByRole("link", { name: "Tavolo territoriale — Sud Est", exact: true })).toHaveCount(0);
     await context.close();
   });
 
