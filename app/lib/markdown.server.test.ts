@@ -37,7 +37,8 @@ describe("renderMarkdown", () => {
     expect(renderMarkdown("![mappa](/documenti/mappa.png)")).toContain('<img src="/documenti/mappa.png" alt="mappa" />');
   });
 
-  it("gives plain text", () => {
+  it("gives plain text, with characters rather than entities", () => {
     expect(markdownToText("**Ordine del giorno**\n\n1. Saluti")).toBe("Ordine del giorno\n\nSaluti");
+    expect(markdownToText("Sala \"Gaber\" & l'atrio: 3 < 5")).toBe("Sala \"Gaber\" & l'atrio: 3 < 5");
   });
 });

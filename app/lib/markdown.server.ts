@@ -60,7 +60,21 @@ export function renderMarkdown(source: string | null | undefined): string {
   return sanitizeHtml(html, SANITIZE);
 }
 
-/** Plain text of a Markdown source (for e-mails, summaries, exports). */
+const ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: "\u00a0" };
+
+/** Turns the entities an HTML serializer writes back into characters (plain text wants characters). */
+function decodeEntities(text: string) {
+  return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (m, e: string) => {
+    if (e[0] === "#") {
+      const code = e[1] === "x" || e[1] === "X" ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
+      return Number.isFinite(code) && code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : m;
+    }
+    return ENTITIES[e.toLowerCase()] ?? m;
+  });
+}
+
+/** Plain text of a Markdown source (for e-mails, calendars, summaries, exports): characters, not entities. */
 export function markdownToText(source: string | null | undefined): string {
-  return sanitizeHtml(renderMarkdown(source), { allowedTags: [], allowedAttributes: {} }).replace(/\n{3,}/g, "\n\n").trim();
+  const text = sanitizeHtml(renderMarkdown(source), { allowedTags: [], allowedAttributes: {} });
+  return decodeEntities(text).replace(/\n{3,}/g, "\n\n").trim();
 }

@@ -38,6 +38,9 @@ export default function Home() {
           <Link className="btn" to="/strategie">
             {t("home.ctaStrategies")}
           </Link>
+          <Link className="btn" to="/contributi/nuovo">
+            {t("contributions.new.cta")}
+          </Link>
           {signedIn ? null : (
             <Link className="btn btn-outline" to="/registrati">
               {t("home.ctaRegister")}

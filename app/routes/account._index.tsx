@@ -100,6 +100,12 @@ export default function Account() {
           <Link to="/account/organizzazioni">{t("account.requestMembership")}</Link>
         </p>
       </section>
+      <section aria-labelledby="my-contributions">
+        <h2 id="my-contributions">{t("contributions.mine.title")}</h2>
+        <p>
+          <Link to="/account/contributi">{t("contributions.mine.accountLink")}</Link> · <Link to="/contributi/nuovo">{t("contributions.new.cta")}</Link>
+        </p>
+      </section>
       <MyRegistrationsSection registrations={registrations} />
       {invitations.length || memberships.some((m) => m.status === "approved") ? <InvitationsSection invitations={invitations} /> : null}
       <section aria-labelledby="messages">

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { z } from "zod";
+import { z } from "~/lib/zod.server";
 import { membershipDecisionSchema } from "~/domain/accounts/schemas";
 import { requirePermission } from "~/domain/accounts/session.server";
 import { decideMembership, membershipRequests, MembershipNotPendingError } from "~/domain/accounts/organizations.server";
@@ -15,14 +15,14 @@ import { MEMBERSHIP_STATUSES } from "~db/schema/enums";
 export const handle: RouteHandle = { breadcrumb: { key: "staff.memberships" } };
 export const meta: MetaFunction = () => [{ title: "Richieste di rappresentanza — Concerta" }];
 
-const querySchema = z.object({
+const querySchema = () => z.object({
   status: z.enum(MEMBERSHIP_STATUSES).catch("pending"),
   page: z.coerce.number().int().min(1).max(10_000).catch(1),
 });
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "membership.review");
-  const q = querySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const q = querySchema().parse(Object.fromEntries(new URL(request.url).searchParams));
   const result = await membershipRequests(q);
   return {
     status: q.status,

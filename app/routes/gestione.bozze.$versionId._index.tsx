@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { z } from "zod";
+import { z } from "~/lib/zod.server";
 import { SectionHeadFields, SectionLinkFields, sectionValues } from "~/components/drafts/SectionFields";
 import { VersionFactsList } from "~/components/drafts/VersionFactsList";
 import { requirePermission } from "~/domain/accounts/session.server";
@@ -53,7 +53,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-const sectionRef = z.object({ sectionTextId: z.coerce.number().int().positive() });
+const sectionRef = () => z.object({ sectionTextId: z.coerce.number().int().positive() });
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, "draft.manage");
@@ -80,7 +80,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       case "up":
       case "down":
       case "delete": {
-        const parsed = parseForm(sectionRef, values);
+        const parsed = parseForm(sectionRef(), values);
         if (!parsed.success || !own(parsed.data.sectionTextId)) return formError({ intent }, { form: "errors.draftSectionNotFound" }, 404);
         const id = parsed.data.sectionTextId;
         if (intent === "delete") {

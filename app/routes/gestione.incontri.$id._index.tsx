@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { z } from "zod";
+import { z } from "~/lib/zod.server";
 import { requirePermission } from "~/domain/accounts/session.server";
 import {
   canCancel,
@@ -59,9 +59,9 @@ function failed(panel: Panel, status: number, errors: Record<string, string>, va
   return data({ panel, values, errors, issues: issues as import("~/domain/processes/art7bis").Art7bisIssue[] | null }, { status });
 }
 
-const intentSchema = z.object({ intent: z.enum(["save", "transition", "cancel", "deleteDocument"]) });
-const transitionSchema = z.object({ to: z.enum(MEETING_STATUSES) });
-const deleteSchema = z.object({ documentId: z.coerce.number().int().positive() });
+const intentSchema = () => z.object({ intent: z.enum(["save", "transition", "cancel", "deleteDocument"]) });
+const transitionSchema = () => z.object({ to: z.enum(MEETING_STATUSES) });
+const deleteSchema = () => z.object({ documentId: z.coerce.number().int().positive() });
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, "meeting.manage");
@@ -90,7 +90,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
   const formData = await request.formData();
   const values = formValues(formData);
-  const intent = intentSchema.safeParse(values);
+  const intent = intentSchema().safeParse(values);
   if (!intent.success) return failed("meeting", 400, { form: "errors.unknownIntent" });
 
   switch (intent.data.intent) {
@@ -101,7 +101,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return redirect(`/gestione/incontri/${id}?ok=${outcome.notified ? "savedNotified" : "saved"}`);
     }
     case "transition": {
-      const to = transitionSchema.safeParse(values);
+      const to = transitionSchema().safeParse(values);
       if (!to.success) return failed("status", 400, { form: "errors.meetingTransition" });
       try {
         if (!(await transitionMeeting(user.id, id, to.data.to))) notFound("Incontro non trovato");
@@ -124,7 +124,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       }
     }
     case "deleteDocument": {
-      const parsed = deleteSchema.safeParse(values);
+      const parsed = deleteSchema().safeParse(values);
       if (!parsed.success || !(await deleteDocument(user.id, id, parsed.data.documentId))) notFound("Documento non trovato");
       return redirect(`/gestione/incontri/${id}?ok=deleted#documenti`);
     }

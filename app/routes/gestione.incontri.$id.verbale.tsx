@@ -2,7 +2,7 @@ import type { ReactNode } from "react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { z } from "zod";
+import { z } from "~/lib/zod.server";
 import { requirePermission } from "~/domain/accounts/session.server";
 import { listOrganizations } from "~/domain/accounts/organizations.server";
 import { listZonesWithComuni } from "~/domain/territory/territory.server";
@@ -52,13 +52,13 @@ function failed(panel: Panel, status: number, errors: Record<string, string>, va
   return data({ panel, errors, values }, { status });
 }
 
-const intentSchema = z.object({ intent: z.enum(["saveMinutes", "close", "contribution"]) });
+const intentSchema = () => z.object({ intent: z.enum(["saveMinutes", "close", "contribution"]) });
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, "meeting.manage");
   const id = meetingId(params);
   const values = formValues(await request.formData());
-  const intent = intentSchema.safeParse(values);
+  const intent = intentSchema().safeParse(values);
   if (!intent.success) return failed("minutes", 400, { form: "errors.unknownIntent" }, values);
 
   if (intent.data.intent === "contribution") {

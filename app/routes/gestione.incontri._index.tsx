@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
+import { z } from "~/lib/zod.server";
 import { requirePermission } from "~/domain/accounts/session.server";
 import { listMeetings } from "~/domain/meetings/meetings.server";
 import { kindLabel, StatusBadge, zoneLabel } from "~/components/meetings/MeetingBits";
@@ -10,11 +10,11 @@ import { useLang, useT } from "~/i18n/react";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: `${metaTranslator(matches)("meetings.staff.title")} — Concerta` }];
 
-const querySchema = z.object({ page: z.coerce.number().int().min(1).max(10_000).catch(1) });
+const querySchema = () => z.object({ page: z.coerce.number().int().min(1).max(10_000).catch(1) });
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "meeting.manage");
-  const { page } = querySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const { page } = querySchema().parse(Object.fromEntries(new URL(request.url).searchParams));
   const result = await listMeetings({ page, pageSize: 50 });
   return { ...result, rows: result.rows.map((r) => ({ ...r, startsAt: r.startsAt.toISOString(), endsAt: r.endsAt.toISOString() })) };
 }

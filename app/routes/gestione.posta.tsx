@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
+import { z } from "~/lib/zod.server";
 import { requirePermission } from "~/domain/accounts/session.server";
 import { listOutbox } from "~/domain/notifications/outbox.server";
 import { formatDate } from "~/i18n";
@@ -10,11 +10,11 @@ import type { RouteHandle } from "~/lib/breadcrumb";
 export const handle: RouteHandle = { breadcrumb: { key: "outbox.title" } };
 export const meta: MetaFunction = () => [{ title: "Posta in uscita — Concerta" }];
 
-const querySchema = z.object({ page: z.coerce.number().int().min(1).max(100_000).catch(1) });
+const querySchema = () => z.object({ page: z.coerce.number().int().min(1).max(100_000).catch(1) });
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "outbox.read");
-  const { page } = querySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const { page } = querySchema().parse(Object.fromEntries(new URL(request.url).searchParams));
   const result = await listOutbox({ page });
   return {
     ...result,

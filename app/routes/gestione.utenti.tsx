@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { z } from "zod";
+import { z } from "~/lib/zod.server";
 import { changeRoleSchema } from "~/domain/accounts/schemas";
 import { requirePermission } from "~/domain/accounts/session.server";
 import { changeRole, LastAdminError, listUsers } from "~/domain/accounts/users.server";
@@ -16,14 +16,14 @@ import { ROLES } from "~db/schema/enums";
 export const handle: RouteHandle = { breadcrumb: { key: "staff.users" } };
 export const meta: MetaFunction = () => [{ title: "Utenti e ruoli — Concerta" }];
 
-const querySchema = z.object({
+const querySchema = () => z.object({
   q: z.string().trim().max(100).catch(""),
   page: z.coerce.number().int().min(1).max(10_000).catch(1),
 });
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "user.list");
-  const q = querySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const q = querySchema().parse(Object.fromEntries(new URL(request.url).searchParams));
   const result = await listUsers(q);
   return { q: q.q, ...result, rows: result.rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() })) };
 }

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
+import { z } from "~/lib/zod.server";
 import { listMeetings, meetingOptions, WHEN } from "~/domain/meetings/meetings.server";
 import { kindLabel, StatusBadge, zoneLabel } from "~/components/meetings/MeetingBits";
 import { formatDate, type Lang, type Translate } from "~/i18n";
@@ -11,7 +11,7 @@ import { MEETING_KINDS } from "~db/schema/enums";
 export const meta: MetaFunction = ({ matches }) => [{ title: metaTranslator(matches)("meetings.metaTitle") }];
 
 // Filters live in the URL (a GET form), so a filtered list can be shared and works without JavaScript.
-const querySchema = z.object({
+const querySchema = () => z.object({
   kind: z.enum(MEETING_KINDS).optional().catch(undefined),
   zone: z.string().max(40).optional().catch(undefined),
   sttm: z.string().max(20).optional().catch(undefined),
@@ -21,7 +21,7 @@ const querySchema = z.object({
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const raw = Object.fromEntries([...new URL(request.url).searchParams].filter(([, v]) => v !== ""));
-  const q = querySchema.parse(raw);
+  const q = querySchema().parse(raw);
   const [result, options] = await Promise.all([
     listMeetings({ kind: q.kind, zoneId: q.zone, strategyCode: q.sttm, when: q.when, page: q.page }),
     meetingOptions(),

@@ -1,6 +1,6 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
+import { z } from "~/lib/zod.server";
 import { CompareForm } from "~/components/drafts/CompareForm";
 import { DiffText } from "~/components/drafts/DiffText";
 import { can } from "~/domain/accounts/permissions";
@@ -26,7 +26,7 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
   return [{ title: t("drafts.compare.metaTitle", { number: data.strategy.number }) }];
 };
 
-const querySchema = z.object({
+const querySchema = () => z.object({
   da: z.coerce.number().int().positive().optional().catch(undefined),
   a: z.coerce.number().int().positive().optional().catch(undefined),
 });
@@ -37,7 +37,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const isStaff = can(await getUser(request), "draft.manage");
   const t: Translate = translator(await getLang(request));
   const versions = listVersions({ strategyCode: strategy.code, includeDrafts: isStaff }).map((v) => ({ id: v.id, label: v.label, status: v.status }));
-  const q = querySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const q = querySchema().parse(Object.fromEntries(new URL(request.url).searchParams));
   // Without a choice, the two latest versions the reader may see.
   const from = q.da ?? versions[1]?.id;
   const to = q.a ?? versions[0]?.id;

@@ -72,3 +72,17 @@ export type FlagReason = (typeof FLAG_REASONS)[number];
 
 export const FLAG_STATUSES = ["open", "upheld", "dismissed"] as const;
 export type FlagStatus = (typeof FLAG_STATUSES)[number];
+
+/** The steps of an STTM process (shared/docs/domain.md), offered as a phase's kind. */
+export const PHASE_KINDS = [
+  "avvio",
+  "kickoff",
+  "tavolo_comuni",
+  "presentazione",
+  "tavolo_territoriale",
+  "messa_a_disposizione",
+  "conferenza_istruttoria",
+  "adozione",
+  "altro",
+] as const;
+export type PhaseKind = (typeof PHASE_KINDS)[number];

@@ -1,5 +1,5 @@
 import { Field } from "~/components/form/Field";
-import { PHASE_KINDS } from "~/domain/processes/schemas";
+import { PHASE_KINDS } from "~db/schema/enums";
 import { translateLoose, type MessageKey, type Translate } from "~/i18n";
 import { DATE_PRECISIONS } from "~db/schema/enums";
 import { valueOf, type FormValues } from "./ProcessForm";

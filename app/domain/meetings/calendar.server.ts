@@ -19,16 +19,6 @@ export function siteOrigin(request: Request) {
   return (env.PUBLIC_URL ?? new URL(request.url).origin).replace(/\/$/, "");
 }
 
-/** markdownToText leaves HTML entities (it is built on the HTML sanitizer): a calendar wants the characters. */
-function plainText(markdown: string) {
-  return markdownToText(markdown)
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/&quot;/g, '"')
-    .replace(/&#0?39;/g, "'")
-    .replace(/&amp;/g, "&");
-}
-
 function location(m: CalendarMeeting) {
   const place = [m.venueName, m.venueAddress].filter(Boolean).join(", ");
   return place || m.onlineUrl || undefined;
@@ -38,7 +28,7 @@ export function meetingEvent(m: CalendarMeeting, origin: string): EventAttribute
   const url = `${origin}/incontri/${m.id}`;
   const description = [
     m.status === "cancelled" ? `ANNULLATO${m.cancelledReason ? `: ${m.cancelledReason}` : ""}` : "",
-    plainText(m.agenda),
+    markdownToText(m.agenda),
     m.onlineUrl ? `Partecipazione online: ${m.onlineUrl}` : "",
     `Scheda dell'incontro: ${url}`,
   ]

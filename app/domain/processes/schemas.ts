@@ -1,23 +1,12 @@
 import { z } from "zod";
 import { isIsoDate } from "~/lib/dates";
 import type { ProcessInput } from "./processes.server";
-import { DATE_PRECISIONS, MODERATION_MODES, PROCESS_STATUSES } from "~db/schema/enums";
+import { DATE_PRECISIONS, MODERATION_MODES, PHASE_KINDS, PROCESS_STATUSES } from "~db/schema/enums";
+
+export { PHASE_KINDS, type PhaseKind } from "~db/schema/enums";
 
 // Shared by the staff actions (server) and their forms (browser); messages are i18n catalogue keys.
 
-/** The steps of an STTM process (shared/docs/domain.md), offered as a phase's kind. */
-export const PHASE_KINDS = [
-  "avvio",
-  "kickoff",
-  "tavolo_comuni",
-  "presentazione",
-  "tavolo_territoriale",
-  "messa_a_disposizione",
-  "conferenza_istruttoria",
-  "adozione",
-  "altro",
-] as const;
-export type PhaseKind = (typeof PHASE_KINDS)[number];
 
 const date = z
   .string({ message: "errors.process.date" })
