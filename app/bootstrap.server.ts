@@ -8,6 +8,7 @@ import { seedProcesses } from "~/domain/processes/seed.server";
 import { seedDemoDrafts } from "~/domain/drafts/demo.server";
 import { purgeExpiredStashes } from "~/lib/form-stash.server";
 import { seedDemoMeetings } from "~/domain/meetings/demo.server";
+import { seedDemoContributions } from "~/domain/contributions/demo.server";
 
 /**
  * Runs once when the server starts (server.js calls it through the build's entry module):
@@ -24,5 +25,6 @@ export async function bootstrap() {
     await seedDemoAccounts();
     await seedDemoDrafts();
     seedDemoMeetings(db);
+    seedDemoContributions();
   }
 }
