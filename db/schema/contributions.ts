@@ -47,6 +47,8 @@ export const contributions = sqliteTable(
     status: text("status", { enum: CONTRIBUTION_STATUSES }).notNull().default("pending"),
     /** The last message from moderators to the author (shown in "my contributions"). */
     moderatorMessage: text("moderator_message"),
+    /** Set while a moderator has sent it back to its author for changes (out of the queue until edited). */
+    changesRequestedAt: integer("changes_requested_at", { mode: "timestamp" }),
     supportCount: integer("support_count").notNull().default(0),
     createdAt: integer("created_at", { mode: "timestamp" })
       .notNull()

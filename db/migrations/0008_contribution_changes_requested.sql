@@ -1,0 +1,1 @@
+ALTER TABLE `contributions` ADD `changes_requested_at` integer;
