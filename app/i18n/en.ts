@@ -10,6 +10,7 @@ import participation from "./en/participation";
 import registrations from "./en/registrations";
 import drafts from "./en/drafts";
 import contributions from "./en/contributions";
+import browse from "./en/browse";
 
 /** The English catalogue: must define every Italian key (the type checks it). */
 export const en: Record<MessageKey, string> = {
@@ -24,4 +25,5 @@ export const en: Record<MessageKey, string> = {
   ...registrations,
   ...drafts,
   ...contributions,
+  ...browse,
 };

@@ -9,6 +9,7 @@ import participation from "./it/participation";
 import registrations from "./it/registrations";
 import drafts from "./it/drafts";
 import contributions from "./it/contributions";
+import browse from "./it/browse";
 
 /** The Italian catalogue: the reference, every key is defined here first. */
 export const it = {
@@ -23,6 +24,7 @@ export const it = {
   ...registrations,
   ...drafts,
   ...contributions,
+  ...browse,
 } as const;
 
 export type MessageKey = keyof typeof it;

@@ -25,7 +25,8 @@ function json(body: unknown, status: number, cache: string) {
 export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const bbox = parseBbox(url.searchParams.get("bbox"));
-  const zoom = Number(url.searchParams.get("zoom"));
+  const zoomParam = url.searchParams.get("zoom");
+  const zoom = zoomParam ? Number(zoomParam) : NaN;
   if (!bbox || !Number.isFinite(zoom) || zoom < 0 || zoom > 22) {
     return json({ error: "Parametri non validi: servono bbox=ovest,sud,est,nord e zoom (0–22)." }, 400, "no-store");
   }

@@ -74,6 +74,9 @@ export function SiteHeader({ lang, user }: { lang: Lang; user: HeaderUser }) {
             <li>
               <NavLink to="/incontri">{t("nav.meetings")}</NavLink>
             </li>
+            <li>
+              <NavLink to="/contributi">{t("nav.contributions")}</NavLink>
+            </li>
             {user?.isStaff ? (
               <li>
                 <NavLink to="/gestione">{t("nav.staff")}</NavLink>

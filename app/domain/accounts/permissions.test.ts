@@ -20,6 +20,7 @@ const EXPECTED: Record<Permission, Record<Role, boolean>> = {
   "draft.manage": { admin: true, staff: true, participant: false },
   "contribution.create": { admin: true, staff: true, participant: true },
   "contribution.support": { admin: true, staff: true, participant: true },
+  "comment.moderate": { admin: true, staff: true, participant: false },
 };
 
 describe("permissions matrix", () => {

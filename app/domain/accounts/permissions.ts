@@ -21,6 +21,7 @@ export const PERMISSIONS = {
   "draft.manage": ["admin", "staff"],
   "contribution.create": ["admin", "staff", "participant"],
   "contribution.support": ["admin", "staff", "participant"],
+  "comment.moderate": ["admin", "staff"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -1,6 +1,7 @@
 // Phrase banks for synthetic contributions (see synthetic.server.ts): plausible Italian titles and
 // texts per STTM work target, composed at random with places of the metropolitan area.
-// Placeholders: {comune} {street} {park} {water} {place} {station} {quartiere}.
+// Placeholders: {comune} {street} {park} (with its article) {water} (with its article) {place}
+// {station} ("stazione di X": the template writes the article) {quartiere} (a locality, "San Rocco (Rho)").
 
 export type TargetBank = {
   /** Titles of proposals and good practices. */
@@ -23,7 +24,7 @@ export const TARGET_BANKS: Record<string, TargetBank> = {
       "Piantare un filare di alberi lungo {street} a {comune}",
       "Completare l'anello verde attorno a {comune}",
       "Riaprire il sentiero lungo {water} tra {comune} e i comuni vicini",
-      "Una greenway tra {station} e {park}",
+      "Una greenway tra la {station} e {park}",
       "Connettere i parchi di {comune} alla Rete Verde Metropolitana",
       "Rimboschire le aree agricole marginali di {comune}",
     ],
@@ -31,12 +32,12 @@ export const TARGET_BANKS: Record<string, TargetBank> = {
       "Interruzione del percorso ciclopedonale lungo {water} a {comune}",
       "Alberi abbattuti e non sostituiti in {street}",
       "Il collegamento verde tra {park} e {comune} è interrotto dalla provinciale",
-      "Sponde di {water} inaccessibili nel tratto di {comune}",
+      "Sponde inaccessibili lungo {water} nel tratto di {comune}",
       "Degrado delle fasce boscate al confine di {comune}",
     ],
     context: [
       "Oggi {park} e il centro di {comune} sono separati da una strada a scorrimento veloce senza attraversamenti sicuri.",
-      "Il tratto di {water} che attraversa {comune} è poco curato e gli accessi sono chiusi da recinzioni.",
+      "Lungo {water}, nel tratto che attraversa {comune}, le sponde sono poco curate e gli accessi sono chiusi da recinzioni.",
       "Lungo {street} mancano alberature e d'estate il marciapiede è impraticabile per il caldo.",
       "La rete dei percorsi verdi si interrompe proprio al confine comunale, costringendo a passare sulla strada.",
       "Molti residenti di {quartiere} raggiungono {park} solo in auto, pur abitando a meno di due chilometri.",
@@ -53,9 +54,9 @@ export const TARGET_BANKS: Record<string, TargetBank> = {
     propose: [
       "Riqualificare l'area dismessa di {street} a {comune}",
       "Recuperare la cascina abbandonata di {comune} come centro civico",
-      "Bonificare l'ex area industriale vicino a {station}",
+      "Bonificare l'ex area industriale vicino alla {station}",
       "Trasformare il capannone dismesso di {quartiere} in spazi per associazioni",
-      "Rigenerare il quartiere {quartiere} con servizi e verde",
+      "Rigenerare {quartiere} con servizi e verde",
       "Abitare sociale nell'ex scalo di {comune}",
     ],
     report: [
@@ -65,7 +66,7 @@ export const TARGET_BANKS: Record<string, TargetBank> = {
       "Cascina storica di {comune} a rischio crollo",
     ],
     context: [
-      "L'area, chiusa da oltre dieci anni, occupa un intero isolato a pochi passi da {station}.",
+      "L'area, chiusa da oltre dieci anni, occupa un intero isolato a pochi passi dalla {station}.",
       "Gli edifici sono in cattive condizioni e attirano rifiuti e degrado, mentre il quartiere manca di spazi pubblici.",
       "Il consumo di suolo agricolo continua ai margini di {comune} mentre all'interno restano aree già costruite e inutilizzate.",
       "La cascina è un bene storico riconosciuto ma nessun progetto ne ha finora garantito il recupero.",
@@ -82,14 +83,14 @@ export const TARGET_BANKS: Record<string, TargetBank> = {
     propose: [
       "Giardini della pioggia in {street} a {comune}",
       "Tetti verdi sulle scuole di {comune}",
-      "Depavimentare il piazzale di {station}",
+      "Depavimentare il piazzale della {station}",
       "Un bosco urbano contro le isole di calore a {quartiere}",
-      "Fossi e aree allagabili per proteggere {comune} dalle piene di {water}",
+      "Fossi e aree allagabili lungo {water} per proteggere {comune} dalle piene",
       "Cortili scolastici verdi e permeabili a {comune}",
     ],
     report: [
       "Allagamenti ricorrenti in {street} a ogni temporale",
-      "Isola di calore nel parcheggio di {station}",
+      "Isola di calore nel parcheggio della {station}",
       "Il sottopasso di {comune} si allaga a ogni pioggia intensa",
       "Suolo impermeabilizzato nel cortile della scuola di {quartiere}",
     ],
@@ -127,7 +128,7 @@ export const TARGET_BANKS: Record<string, TargetBank> = {
     action: [
       "Proponiamo una gestione associata tra i comuni della zona omogenea, con una sede facilmente raggiungibile.",
       "Si chiede di individuare il servizio come di rilevanza sovracomunale e di accedere al fondo di perequazione.",
-      "Il servizio andrebbe collocato vicino a {station} per essere raggiungibile senza auto.",
+      "Il servizio andrebbe collocato vicino alla {station} per essere raggiungibile senza auto.",
     ],
     steps: ["analisi della domanda nei comuni della zona", "accordo di gestione associata", "scelta della sede vicino al trasporto pubblico"],
   },
@@ -161,23 +162,23 @@ export const TARGET_BANKS: Record<string, TargetBank> = {
   "STTM2.3": {
     propose: [
       "Migliorare l'interscambio alla stazione di {comune}",
-      "Parcheggio bici custodito a {station}",
-      "Servizi e negozi nel Luogo Urbano per la Mobilità di {station}",
-      "Collegare {station} con bus a chiamata per le frazioni di {comune}",
-      "Un hub di mobilità sostenibile a {station}",
+      "Parcheggio bici custodito alla {station}",
+      "Servizi e negozi nel Luogo Urbano per la Mobilità della {station}",
+      "Collegare la {station} con bus a chiamata per le frazioni di {comune}",
+      "Un hub di mobilità sostenibile alla {station}",
       "Sottopasso ciclopedonale alla stazione di {comune}",
     ],
     report: [
       "Scarsa accessibilità della stazione di {comune}",
-      "Nessun parcheggio sicuro per le biciclette a {station}",
-      "Coincidenze bus-treno mancate a {station}",
+      "Nessun parcheggio sicuro per le biciclette alla {station}",
+      "Coincidenze bus-treno mancate alla {station}",
       "Stazione di {comune} priva di ascensori",
     ],
     context: [
       "La stazione di {comune} è usata ogni giorno da migliaia di pendolari ma è circondata da parcheggi e strade poco sicure.",
-      "Chi arriva in bici a {station} non trova posti sicuri e molte biciclette vengono rubate.",
+      "Chi arriva in bici alla {station} non trova posti sicuri e molte biciclette vengono rubate.",
       "Gli orari dei bus non sono coordinati con i treni e l'interscambio richiede lunghe attese.",
-      "La mobilità pubblica tra i comuni della zona passa quasi tutta per {station}.",
+      "La mobilità pubblica tra i comuni della zona passa quasi tutta per la {station}.",
     ],
     action: [
       "Proponiamo di trasformare l'area della stazione in un luogo urbano per la mobilità, con servizi, verde e una velostazione.",
@@ -191,7 +192,7 @@ export const TARGET_BANKS: Record<string, TargetBank> = {
     propose: [
       "Un hub per l'innovazione nell'ex area produttiva di {comune}",
       "Laboratori condivisi per artigiani e startup a {quartiere}",
-      "Spazi di coworking vicino a {station}",
+      "Spazi di coworking vicino alla {station}",
       "Un distretto della manifattura digitale tra {comune} e i comuni vicini",
     ],
     report: [
@@ -344,7 +345,7 @@ export const WATERS = [
 
 export const PLACES = ["il centro storico", "la frazione", "la zona industriale", "il quartiere nord", "il quartiere sud", "la piazza del mercato", "l'area della stazione"];
 
-export const QUARTIERI = ["il quartiere nord", "il quartiere sud", "la frazione", "il centro", "la zona della stazione", "il quartiere delle scuole", "la zona industriale", "il villaggio"];
+export const QUARTIERI = ["San Rocco", "Cascina Nuova", "Villaggio Giardino", "Sant'Anna", "Borgo Nuovo", "Cascinetta", "Madonnina", "San Giuseppe", "Villa Fiorita", "Ronchetto"];
 
 export const FIRST_NAMES = [
   "Giulia", "Marco", "Francesca", "Luca", "Chiara", "Andrea", "Sara", "Matteo", "Elena", "Alessandro", "Martina", "Davide",

@@ -291,8 +291,8 @@ function fill(rand: Rand, template: string, comune: ComuneGeo) {
     .replaceAll("{park}", pick(rand, PARKS))
     .replaceAll("{water}", pick(rand, WATERS))
     .replaceAll("{place}", pick(rand, PLACES))
-    .replaceAll("{quartiere}", `${pick(rand, QUARTIERI)} di ${comune.name}`)
-    .replaceAll("{station}", `la stazione di ${comune.name}`);
+    .replaceAll("{quartiere}", `${pick(rand, QUARTIERI)} (${comune.name})`)
+    .replaceAll("{station}", `stazione di ${comune.name}`);
 }
 
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);

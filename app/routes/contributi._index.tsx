@@ -1,0 +1,386 @@
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData, useNavigation, useRouteLoaderData, useSubmit } from "@remix-run/react";
+import type { FormEvent } from "react";
+import leafletCss from "leaflet/dist/leaflet.css";
+import { browseContributions, filterOptions, type ContributionCard } from "~/domain/contributions/browse.server";
+import { filtersToSearchParams, parseFilters, selectionOf, type Filters } from "~/domain/contributions/filters";
+import { AUTHOR_KINDS, OUTCOME_FILTERS, SORTS } from "~/domain/contributions/filter-values";
+import { territoryBounds } from "~/domain/territory/territory.server";
+import { ContributionsMap } from "~/components/map/ContributionsMap";
+import { formatDate, formatNumber, type Lang, type Translate } from "~/i18n";
+import { metaTranslator } from "~/i18n/meta";
+import { useLang, useT } from "~/i18n/react";
+import type { RouteHandle } from "~/lib/breadcrumb";
+import type { RootLoaderData } from "~/root";
+import browseCss from "~/styles/browse.css";
+import { CONTRIBUTION_KINDS } from "~db/schema/enums";
+
+// The public list of contributions with its map: both driven by the same filters, in the URL
+// (a GET form), so a filtered view can be shared, survives a reload and works without JavaScript.
+
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: leafletCss },
+  { rel: "stylesheet", href: browseCss },
+];
+
+export const handle: RouteHandle = { breadcrumb: { key: "browse.title" }, map: true };
+
+export const meta: MetaFunction = ({ matches }) => [{ title: metaTranslator(matches)("browse.metaTitle") }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const url = new URL(request.url);
+  const filters = parseFilters(url.searchParams);
+  const [result, bounds] = await Promise.all([browseContributions(filters), territoryBounds()]);
+  const hrefOf = (f: Partial<Filters>) => {
+    const s = filtersToSearchParams(f).toString();
+    return s ? `/contributi?${s}` : "/contributi";
+  };
+  return {
+    filters,
+    options: filterOptions(),
+    result,
+    bounds,
+    // Built here, so the page's browser bundle needs no parsing code.
+    mapQuery: filtersToSearchParams(selectionOf(filters)).toString(),
+    pageHrefs: pageWindow(result.page, result.pageCount, result.hasNext).map((p) => ({ page: p, href: hrefOf({ ...filters, page: p }) })),
+    previousHref: result.page > 1 ? hrefOf({ ...filters, page: result.page - 1 }) : null,
+    nextHref: result.hasNext ? hrefOf({ ...filters, page: result.page + 1 }) : null,
+  };
+}
+
+/** The page numbers to link: the first, the current one with two on each side, the last known. */
+function pageWindow(page: number, pageCount: number, hasNext: boolean) {
+  const last = Math.max(pageCount, hasNext ? page + 1 : page);
+  const pages = new Set<number>([1, last]);
+  for (let p = page - 2; p <= page + 2; p++) if (p >= 1 && p <= last) pages.add(p);
+  return [...pages].sort((a, b) => a - b);
+}
+
+type LoaderData = ReturnType<typeof useLoaderData<typeof loader>>;
+
+function zoneLabel(t: Translate, zone: { name: string; isCapoluogo: boolean }) {
+  return zone.isCapoluogo ? t("browse.capoluogo") : zone.name;
+}
+
+function countText(t: Translate, lang: Lang, result: LoaderData["result"]) {
+  if (result.totalCapped) return t("browse.count.more", { count: formatNumber(lang, result.total) });
+  if (result.total === 0) return t("browse.count.none");
+  if (result.total === 1) return t("browse.count.one");
+  return t("browse.count.many", { count: formatNumber(lang, result.total) });
+}
+
+function Card({
+  item,
+  t,
+  lang,
+  strategyNumbers,
+}: {
+  item: ContributionCard | LoaderData["result"]["items"][number];
+  t: Translate;
+  lang: Lang;
+  strategyNumbers: Map<string, number>;
+}) {
+  const number = item.strategyCode ? strategyNumbers.get(item.strategyCode) : undefined;
+  const comuni = item.comuni.join(", ") + (item.moreComuni > 0 ? ` ${t("browse.card.moreComuni", { count: item.moreComuni })}` : "");
+  return (
+    <li className="contribution-card" data-contribution-id={item.id}>
+      <article aria-labelledby={`contribution-${item.id}-title`}>
+        <h3 id={`contribution-${item.id}-title`} lang="it">
+          <Link to={`/contributi/${item.id}`}>{item.title}</Link>
+        </h3>
+        <p className="card-tags">
+          <span className={`badge kind-badge kind-${item.kind}`}>{t(`contributions.kind.${item.kind}`)}</span>
+          {number != null ? <span className="badge">{t("plan.sttmLabel", { number })}</span> : null}
+        </p>
+        <dl className="card-facts">
+          {comuni ? (
+            <div>
+              <dt>{t("browse.card.where")}</dt>
+              <dd>{comuni}</dd>
+            </div>
+          ) : null}
+          <div>
+            <dt>{t("browse.card.who")}</dt>
+            <dd>{item.organization ? `${item.organization.name} (${t(`orgKind.${item.organization.kind}`)})` : t("browse.person")}</dd>
+          </div>
+          {item.publishedAt ? (
+            <div>
+              <dt>{t("browse.card.when")}</dt>
+              <dd>
+                <time dateTime={item.publishedAt}>{formatDate(lang, item.publishedAt)}</time>
+              </dd>
+            </div>
+          ) : null}
+          <div>
+            <dt>{t("browse.card.supports")}</dt>
+            <dd>{formatNumber(lang, item.supportCount)}</dd>
+          </div>
+        </dl>
+      </article>
+    </li>
+  );
+}
+
+export default function ContributionsBrowse() {
+  const data = useLoaderData<typeof loader>();
+  const { filters, options, result } = data;
+  const t = useT();
+  const lang = useLang();
+  const navigation = useNavigation();
+  const submit = useSubmit();
+  // With JavaScript, the URL keeps only the filters that are set (without it, the browser sends every field: same result).
+  const submitWithoutEmpty = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const params = new URLSearchParams();
+    for (const [k, v] of new FormData(event.currentTarget)) if (typeof v === "string" && v.trim() !== "" && !(k === "sort" && v === "newest")) params.append(k, v);
+    submit(params, { method: "get", action: "/contributi" });
+  };
+  const root = useRouteLoaderData("root") as RootLoaderData | undefined;
+  const strategyNumbers = new Map(options.strategies.map((s) => [s.code, s.number]));
+  const kindLabels = Object.fromEntries(CONTRIBUTION_KINDS.map((k) => [k, t(`contributions.kind.${k}`)]));
+  const busy = navigation.state === "loading" && navigation.location.pathname === "/contributi";
+  // Remounts the form after each navigation, so its fields show the filters of the URL.
+  const formKey = filtersToQueryKey(filters);
+  // The less used filters fold away, and open when one of them is set.
+  const moreActive = [
+    filters.target,
+    filters.comune,
+    filters.orgKind,
+    filters.outcome,
+    filters.from,
+    filters.to,
+    filters.sort !== "newest" ? filters.sort : undefined,
+  ].filter(Boolean).length;
+
+  return (
+    <>
+      <div className="browse-heading">
+        <h1>{t("browse.title")}</h1>
+        <Link to="/contributi/nuovo" className="btn btn-cta">
+          {t("browse.submitCta")}
+        </Link>
+      </div>
+      <p className="lead">{t("browse.intro")}</p>
+
+      <section aria-labelledby="browse-filters-title" className="browse-filters">
+        <h2 id="browse-filters-title">{t("browse.filters.title")}</h2>
+        <Form method="get" action="/contributi" key={formKey} aria-labelledby="browse-filters-title" onSubmit={submitWithoutEmpty}>
+          <div className="filters-main">
+            <div className="field field-search">
+              <label htmlFor="filter-q">{t("browse.filters.q")}</label>
+              <input id="filter-q" name="q" type="search" defaultValue={filters.q ?? ""} maxLength={200} aria-describedby="filter-q-hint" lang="it" />
+              <p className="hint" id="filter-q-hint">
+                {t("browse.filters.qHint")}
+              </p>
+            </div>
+            <div className="field">
+              <label htmlFor="filter-sttm">{t("browse.filters.sttm")}</label>
+              <select id="filter-sttm" name="sttm" defaultValue={filters.sttm ?? ""}>
+                <option value="">{t("browse.filters.any")}</option>
+                {options.strategies.map((s) => (
+                  <option key={s.code} value={s.code}>
+                    {t("plan.sttmLabel", { number: s.number })}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div className="field">
+              <label htmlFor="filter-kind">{t("browse.filters.kind")}</label>
+              <select id="filter-kind" name="kind" defaultValue={filters.kind ?? ""}>
+                <option value="">{t("browse.filters.any")}</option>
+                {CONTRIBUTION_KINDS.map((k) => (
+                  <option key={k} value={k}>
+                    {kindLabels[k]}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div className="field">
+              <label htmlFor="filter-zone">{t("browse.filters.zone")}</label>
+              <select id="filter-zone" name="zone" defaultValue={filters.zone ?? ""}>
+                <option value="">{t("browse.filters.anyFeminine")}</option>
+                {options.zones.map((z) => (
+                  <option key={z.id} value={z.id}>
+                    {zoneLabel(t, z)}
+                  </option>
+                ))}
+              </select>
+            </div>
+          </div>
+          <details className="more-filters" open={moreActive > 0}>
+            <summary>{moreActive > 0 ? t("browse.filters.moreActive", { count: moreActive }) : t("browse.filters.more")}</summary>
+            <div className="filter-grid">
+              <div className="field">
+                <label htmlFor="filter-target">{t("browse.filters.target")}</label>
+                <select id="filter-target" name="target" defaultValue={filters.target ?? ""}>
+                  <option value="">{t("browse.filters.any")}</option>
+                  {options.strategies.map((s) => (
+                    <optgroup key={s.code} label={t("plan.sttmLabel", { number: s.number })}>
+                      {options.targets
+                        .filter((x) => x.strategyCode === s.code)
+                        .map((x) => (
+                          <option key={x.code} value={x.code}>
+                            {x.code.replace("STTM", "")} {x.title}
+                          </option>
+                        ))}
+                    </optgroup>
+                  ))}
+                </select>
+              </div>
+              <div className="field">
+                <label htmlFor="filter-comune">{t("browse.filters.comune")}</label>
+                <select id="filter-comune" name="comune" defaultValue={filters.comune ?? ""}>
+                  <option value="">{t("browse.filters.any")}</option>
+                  {options.zones.map((z) => (
+                    <optgroup key={z.id} label={zoneLabel(t, z)}>
+                      {z.comuni.map((c) => (
+                        <option key={c.istat} value={c.istat}>
+                          {c.name}
+                        </option>
+                      ))}
+                    </optgroup>
+                  ))}
+                </select>
+              </div>
+              <div className="field">
+                <label htmlFor="filter-orgKind">{t("browse.filters.orgKind")}</label>
+                <select id="filter-orgKind" name="orgKind" defaultValue={filters.orgKind ?? ""}>
+                  <option value="">{t("browse.filters.anyAuthor")}</option>
+                  {AUTHOR_KINDS.map((k) => (
+                    <option key={k} value={k}>
+                      {k === "person" ? t("browse.filters.person") : t(`orgKind.${k}`)}
+                    </option>
+                  ))}
+                </select>
+              </div>
+              <div className="field">
+                <label htmlFor="filter-outcome">{t("browse.filters.outcome")}</label>
+                <select id="filter-outcome" name="outcome" defaultValue={filters.outcome ?? ""}>
+                  <option value="">{t("browse.filters.any")}</option>
+                  {OUTCOME_FILTERS.map((o) => (
+                    <option key={o} value={o}>
+                      {t(`browse.filters.outcome.${o}`)}
+                    </option>
+                  ))}
+                </select>
+              </div>
+              <div className="field">
+                <label htmlFor="filter-from">{t("browse.filters.from")}</label>
+                <input id="filter-from" name="from" type="date" defaultValue={filters.from ?? ""} />
+              </div>
+              <div className="field">
+                <label htmlFor="filter-to">{t("browse.filters.to")}</label>
+                <input id="filter-to" name="to" type="date" defaultValue={filters.to ?? ""} />
+              </div>
+              <div className="field">
+                <label htmlFor="filter-sort">{t("browse.filters.sort")}</label>
+                <select id="filter-sort" name="sort" defaultValue={filters.sort}>
+                  {SORTS.map((s) => (
+                    <option key={s} value={s}>
+                      {t(`browse.sort.${s}`)}
+                    </option>
+                  ))}
+                </select>
+              </div>
+            </div>
+          </details>
+          <div className="actions">
+            <button type="submit" className="btn">
+              {t("browse.filters.submit")}
+            </button>
+            <Link to="/contributi">{t("browse.filters.reset")}</Link>
+          </div>
+        </Form>
+      </section>
+
+      <p className="result-count" role="status" aria-live="polite" aria-busy={busy}>
+        {countText(t, lang, result)}
+      </p>
+
+      <div className="browse-layout">
+        <section aria-labelledby="browse-map-title" className="browse-map">
+          <h2 id="browse-map-title">{t("browse.map.title")}</h2>
+          <p>
+            <a href="#browse-list-title">{t("browse.map.skipToList")}</a>
+          </p>
+          <ContributionsMap
+            query={data.mapQuery}
+            tileUrl={root?.env.MAP_TILE_URL ?? ""}
+            bounds={data.bounds}
+            kindLabels={kindLabels}
+            describedBy="browse-map-hint"
+          />
+          <p id="browse-map-hint" className="muted map-hint">
+            {t("browse.map.hint")}
+          </p>
+          <ul className="map-legend kind-legend" aria-label={t("browse.map.legend")}>
+            {CONTRIBUTION_KINDS.map((k) => (
+              <li key={k}>
+                <span className={`point-marker kind-${k}`} aria-hidden="true">
+                  <span />
+                </span>
+                {kindLabels[k]}
+              </li>
+            ))}
+            <li>
+              <span className="cluster-marker" aria-hidden="true">
+                <span>12</span>
+              </span>
+              {t("browse.map.legendCluster")}
+            </li>
+          </ul>
+        </section>
+
+        <section aria-labelledby="browse-list-title" className="browse-list">
+          <h2 id="browse-list-title" tabIndex={-1}>
+            {t("browse.list.title")}
+          </h2>
+          {result.items.length === 0 ? (
+            <p>{result.page > 1 ? t("browse.list.pastEnd") : t("browse.list.empty")}</p>
+          ) : (
+            <ol className="contribution-cards" aria-labelledby="browse-list-title">
+              {result.items.map((item) => (
+                <Card key={item.id} item={item} t={t} lang={lang} strategyNumbers={strategyNumbers} />
+              ))}
+            </ol>
+          )}
+          {data.pageHrefs.length > 1 ? (
+            <nav className="pagination" aria-label={t("browse.pagination")}>
+              {data.previousHref ? (
+                <Link to={data.previousHref} rel="prev">
+                  {t("common.previous")}
+                </Link>
+              ) : null}
+              <ul>
+                {data.pageHrefs.map((p, i) => (
+                  <li key={p.page}>
+                    {i > 0 && p.page > data.pageHrefs[i - 1].page + 1 ? <span aria-hidden="true">… </span> : null}
+                    {p.page === result.page ? (
+                      <span aria-current="page" className="current-page">
+                        <span className="visually-hidden">{t("browse.pageLabel")} </span>
+                        {p.page}
+                      </span>
+                    ) : (
+                      <Link to={p.href} aria-label={t("browse.goToPage", { page: p.page })}>
+                        {p.page}
+                      </Link>
+                    )}
+                  </li>
+                ))}
+              </ul>
+              {data.nextHref ? (
+                <Link to={data.nextHref} rel="next">
+                  {t("common.next")}
+                </Link>
+              ) : null}
+            </nav>
+          ) : null}
+        </section>
+      </div>
+    </>
+  );
+}
+
+function filtersToQueryKey(filters: LoaderData["filters"]) {
+  return JSON.stringify(filters);
+}
