@@ -294,23 +294,22 @@ export async function updateOwnContribution(
   userId: string,
   id: number,
   input: ContributionInput,
-  opts: { attachments?: PreparedAttachment[]; removeAttachmentIds?: number[]; now?: Date } = {},
+  opts: { now?: Date } = {},
 ): Promise<{ id: number }> {
   const now = opts.now ?? new Date();
   const row = await ownRow(userId, id);
   if (!isEditable(row.status)) throw new ContributionError("form", "contributions.error.notEditable", 409);
   const c = await checkAll(userId, input);
-  const removed = db.transaction((tx) => {
+  db.transaction((tx) => {
     // Moderation may have acted since the read above: only a row still pending is changed.
     const changed = tx
       .update(contributions)
-      .set({ ...columnsOf(input, c), updatedAt: now })
+      // Moderation: an edit answers a "send back" (changesRequestedAt), so the contribution returns to the queue.
+      .set({ ...columnsOf(input, c), updatedAt: now, changesRequestedAt: null })
       .where(and(eq(contributions.id, id), eq(contributions.authorId, userId), eq(contributions.status, "pending")))
       .run().changes;
     if (changed !== 1) throw new ContributionError("form", "contributions.error.notEditable", 409);
     writeLinks(tx, id, c);
-    const hashes = (opts.removeAttachmentIds ?? []).flatMap((attachmentId) => deleteAttachmentRows(tx, id, attachmentId));
-    insertAttachments(tx, id, opts.attachments ?? []);
     recordAudit(tx, {
       actorId: userId,
       action: "contribution.updated",
@@ -319,9 +318,7 @@ export async function updateOwnContribution(
       before: { title: row.title, strategyCode: row.strategyCode, placeKind: row.placeKind },
       after: auditSummary(input, c, "pending"),
     });
-    return hashes;
   });
-  removeFiles(removed);
   return { id };
 }
 
@@ -342,6 +339,30 @@ export async function withdrawContribution(userId: string, id: number, now = new
   });
   removeFiles(removed);
   return { id };
+}
+
+/** Adds attachments (already checked and written) to the author's pending contribution; at most 3 in all. */
+export async function addOwnAttachments(userId: string, id: number, attachments: PreparedAttachment[], now = new Date()) {
+  const row = await ownRow(userId, id);
+  if (!isEditable(row.status)) throw new ContributionError("form", "contributions.error.notEditable", 409);
+  db.transaction((tx) => {
+    insertAttachments(tx, id, attachments);
+    tx.update(contributions).set({ updatedAt: now }).where(eq(contributions.id, id)).run();
+    recordAudit(tx, { actorId: userId, action: "contribution.attachments_added", subjectType: "contribution", subjectId: id, after: { files: attachments.map((a) => a.fileName) } });
+  });
+}
+
+/** Removes one attachment of the author's pending contribution. */
+export async function removeOwnAttachment(userId: string, id: number, attachmentId: number, now = new Date()) {
+  const row = await ownRow(userId, id);
+  if (!isEditable(row.status)) throw new ContributionError("form", "contributions.error.notEditable", 409);
+  const removed = db.transaction((tx) => {
+    const hashes = deleteAttachmentRows(tx, id, attachmentId);
+    tx.update(contributions).set({ updatedAt: now }).where(eq(contributions.id, id)).run();
+    recordAudit(tx, { actorId: userId, action: "contribution.attachment_removed", subjectType: "contribution", subjectId: id, before: { attachmentId } });
+    return hashes;
+  });
+  removeFiles(removed);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -378,6 +399,11 @@ export async function myContributions(userId: string, page = 1, pageSize = MY_CO
     .offset((current - 1) * pageSize)
     .all();
   return { rows: rows.map((r) => ({ ...r, editable: isEditable(r.status) })), total, page: current, pages };
+}
+
+/** Who may see a contribution's private parts: its status and author (null when it does not exist). */
+export async function contributionVisibility(id: number) {
+  return db.select({ status: contributions.status, authorId: contributions.authorId }).from(contributions).where(eq(contributions.id, id)).get() ?? null;
 }
 
 /** One of the author's own contributions with its themes, comuni and attachments; null when not theirs. */

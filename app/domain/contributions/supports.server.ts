@@ -3,6 +3,9 @@ import { db, type Tx } from "~/lib/db.server";
 import { isApprovedMember, organizationsRepresentedBy } from "~/domain/accounts/organizations.server";
 import { contributions, contributionSupports, organizations } from "~db/schema";
 import { ContributionError } from "./contributions.server";
+import type { SupportState } from "./support-notice";
+
+export type { SupportState };
 
 // "Sostengo": a signed-in person supports a published contribution once, and may take it back;
 // an organization co-signs once, through any of its approved members (and any of them may take the
@@ -94,21 +97,6 @@ export async function uncosignContribution(userId: string, contributionId: numbe
     bump(tx, contributionId, -1);
   });
 }
-
-export type SupportState = {
-  /** People and organizations together (= contributions.support_count). */
-  count: number;
-  people: number;
-  organizations: { id: number; name: string }[];
-  /** The viewer: null when anonymous. */
-  viewer: {
-    supported: boolean;
-    /** The viewer's own contribution cannot be supported by themselves. */
-    isAuthor: boolean;
-    /** Organizations the viewer represents (approved), and whether each has co-signed. */
-    organizations: { id: number; name: string; cosigned: boolean }[];
-  } | null;
-};
 
 /** What the contribution page shows about supports, for a viewer (or the public). */
 export async function supportState(contributionId: number, userId: string | null): Promise<SupportState> {

@@ -106,6 +106,7 @@ const contributions: Record<keyof typeof it, string> = {
   "contributions.placeStep.listTitle": "Or choose whole municipalities",
   "contributions.placeStep.listHint": "Open a homogeneous zone and tick the municipalities concerned. Do not use the list together with a drawing.",
   "contributions.placeStep.zoneSummary": "{zone} ({count} municipalities)",
+  "contributions.placeStep.zoneSummaryOne": "{zone} (1 municipality)",
   "contributions.placeStep.zoneChosen": "{count} chosen",
   "contributions.placeStep.limits": "Limits: within the boundary of the Città metropolitana, 500 vertices at most, areas up to 200 km², no crossings.",
   "contributions.map.label": "Map to draw the place of the contribution",

@@ -105,6 +105,7 @@ const contributions = {
   "contributions.placeStep.listTitle": "Oppure scegli i comuni interi",
   "contributions.placeStep.listHint": "Apri una zona omogenea e spunta i comuni interessati. Non usare l'elenco insieme al disegno.",
   "contributions.placeStep.zoneSummary": "{zone} ({count} comuni)",
+  "contributions.placeStep.zoneSummaryOne": "{zone} (1 comune)",
   "contributions.placeStep.zoneChosen": "{count} scelti",
   "contributions.placeStep.limits": "Limiti: entro i confini della Città metropolitana, al massimo 500 vertici, aree fino a 200 km², senza incroci.",
   "contributions.map.label": "Mappa per disegnare il luogo del contributo",
