@@ -357,6 +357,45 @@ test.describe("submitting a contribution", () => {
   });
 });
 
+test.describe("without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("the whole form works with plain posts: comuni from the list, similar contributions after saving the text", async ({ page, login }) => {
+    const me = await login();
+    const token = `Quorvex${randomUUID().slice(0, 6).replace(/-/g, "")}`;
+    insertContribution({ title: `Fontanelle ${token} nei parchi di Pero` });
+    await page.goto("/contributi/nuovo");
+    await page.getByLabel(/^Osservazione/).check();
+    await page.getByRole("button", { name: "Avanti" }).click();
+    await expect(page).toHaveURL(/passo=tema/);
+    // Every STTM's targets are there without JavaScript; the server checks they match the STTM chosen.
+    await expect(page.getByRole("checkbox", { name: "Servizi sovracomunali" })).toBeVisible();
+    await page.getByLabel(/STTM 1/).check();
+    await page.getByRole("checkbox", { name: "Servizi sovracomunali" }).check();
+    await page.getByRole("button", { name: "Avanti" }).click();
+    await expect(page.locator("#targets-error")).toHaveText("I bersagli di lavoro scelti devono appartenere alla strategia scelta.");
+    await page.getByRole("checkbox", { name: "Servizi sovracomunali" }).uncheck();
+    await page.getByLabel("Diffusione delle NBS (Nature-Based Solutions)").check();
+    await page.getByRole("button", { name: "Avanti" }).click();
+    await expect(page).toHaveURL(/passo=luogo/);
+    await expect(page.getByText("La mappa richiede JavaScript: scegli i comuni dall'elenco qui sotto.")).toBeVisible();
+    await page.locator("summary", { hasText: "Nord Ovest" }).click();
+    await page.getByLabel("Pero").check();
+    await page.getByRole("button", { name: "Avanti" }).click();
+    await expect(page).toHaveURL(/passo=testo/);
+    await writeText(page, `Fontanelle ${token.toLowerCase()}`, "Mancano fontanelle d'acqua potabile nei parchi.");
+    await page.getByRole("button", { name: "Salva la bozza" }).click();
+    await expect(page.getByRole("region", { name: "Contributi simili già pubblicati" }).getByRole("link").first()).toHaveText(`Fontanelle ${token} nei parchi di Pero`);
+    await page.getByRole("button", { name: "Avanti" }).click();
+    await expect(page.locator(".review-facts")).toContainText("Pero");
+    await page.getByRole("button", { name: "Invia il contributo" }).click();
+    await expect(page).toHaveURL(/\/account\/contributi\?esito=pending/);
+    const [c] = contributionsOf(me.id);
+    expect(c).toMatchObject({ status: "pending", placeKind: "comuni" });
+    expect(comuniOf(c.id)).toEqual(["015170"]);
+  });
+});
+
 test.describe("accessibility of the submission steps", () => {
   test("no axe violations on each step, with and without errors, in Italian and in English", async ({ page, login }) => {
     test.setTimeout(150_000);
