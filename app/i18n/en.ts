@@ -11,6 +11,7 @@ import registrations from "./en/registrations";
 import drafts from "./en/drafts";
 import contributions from "./en/contributions";
 import browse from "./en/browse";
+import moderation from "./en/moderation";
 
 /** The English catalogue: must define every Italian key (the type checks it). */
 export const en: Record<MessageKey, string> = {
@@ -26,4 +27,5 @@ export const en: Record<MessageKey, string> = {
   ...drafts,
   ...contributions,
   ...browse,
+  ...moderation,
 };

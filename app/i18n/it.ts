@@ -10,6 +10,7 @@ import registrations from "./it/registrations";
 import drafts from "./it/drafts";
 import contributions from "./it/contributions";
 import browse from "./it/browse";
+import moderation from "./it/moderation";
 
 /** The Italian catalogue: the reference, every key is defined here first. */
 export const it = {
@@ -25,6 +26,7 @@ export const it = {
   ...drafts,
   ...contributions,
   ...browse,
+  ...moderation,
 } as const;
 
 export type MessageKey = keyof typeof it;

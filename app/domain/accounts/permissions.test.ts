@@ -21,6 +21,9 @@ const EXPECTED: Record<Permission, Record<Role, boolean>> = {
   "contribution.create": { admin: true, staff: true, participant: true },
   "contribution.support": { admin: true, staff: true, participant: true },
   "comment.moderate": { admin: true, staff: true, participant: false },
+  "moderation.act": { admin: true, staff: true, participant: false },
+  "moderation.audit": { admin: true, staff: false, participant: false },
+  "flag.create": { admin: true, staff: true, participant: true },
 };
 
 describe("permissions matrix", () => {

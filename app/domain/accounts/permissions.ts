@@ -22,6 +22,9 @@ export const PERMISSIONS = {
   "contribution.create": ["admin", "staff", "participant"],
   "contribution.support": ["admin", "staff", "participant"],
   "comment.moderate": ["admin", "staff"],
+  "moderation.act": ["admin", "staff"],
+  "moderation.audit": ["admin"],
+  "flag.create": ["admin", "staff", "participant"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -1,6 +1,6 @@
 // The values and shapes of the contributions filters, without the parsing (filters.ts): safe to
 // import from browser code (the filter form's choices) without bringing zod along.
-import { CONTRIBUTION_KINDS, ORGANIZATION_KINDS } from "~db/schema/enums";
+import { CONTRIBUTION_KINDS, ORGANIZATION_KINDS, OUTCOMES } from "~db/schema/enums";
 
 export const PAGE_SIZE = 25;
 /**
@@ -13,8 +13,8 @@ export const MAX_QUERY_LENGTH = 200;
 export const SORTS = ["newest", "supported"] as const;
 export type Sort = (typeof SORTS)[number];
 
-/** "with": an outcome was given; "without": not yet. */
-export const OUTCOME_FILTERS = ["with", "without"] as const;
+/** "with": an outcome was given; "without": not yet; or one outcome value (accolto, …). */
+export const OUTCOME_FILTERS = ["with", "without", ...OUTCOMES] as const;
 export type OutcomeFilter = (typeof OUTCOME_FILTERS)[number];
 
 /** Who made it: an organization of one kind, or a person in their own name ("person"). */

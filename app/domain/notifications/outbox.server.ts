@@ -3,6 +3,7 @@ import nodemailer, { type Transporter } from "nodemailer";
 import { db, type Tx } from "~/lib/db.server";
 import { env, publicUrl } from "~/lib/env.server";
 import { outbox, users } from "~db/schema";
+import { wantsMessage } from "~/domain/moderation/preferences.server";
 
 export type Message = {
   userId: string;
@@ -20,6 +21,7 @@ export type Message = {
 export function enqueue(tx: Tx, message: Message) {
   const user = tx.select({ email: users.email, deletedAt: users.deletedAt }).from(users).where(eq(users.id, message.userId)).get();
   if (!user || user.deletedAt) return;
+  if (!wantsMessage(tx, message.userId, message.kind)) return; // the participant turned this kind off (/account/notifiche)
   tx.insert(outbox)
     .values({
       userId: message.userId,
