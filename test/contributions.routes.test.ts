@@ -13,8 +13,11 @@ await vi.hoisted(async () => {
 
 import { db } from "~/lib/db.server";
 import { loadDraft } from "~/lib/form-stash.server";
-import { contributionAttachments, contributionComuni, contributions, contributionZones, formStashes, users } from "~db/schema";
+import { contributionAttachments, contributionComuni, contributions, contributionZones, draftVersions, formStashes, users } from "~db/schema";
 import { createContribution } from "~/domain/contributions/contributions.server";
+import { seedDemoAccounts } from "~/domain/accounts/demo.server";
+import { DEMO_STTM1_LABEL, seedDemoDrafts } from "~/domain/drafts/demo.server";
+import { versionSections } from "~/domain/drafts/versions.server";
 import * as wizard from "~/routes/contributi.nuovo";
 import * as similar from "~/routes/contributi.simili";
 import * as supportRoute from "~/routes/contributi.$id_.sostegno";
@@ -36,6 +39,8 @@ async function newUser(name: string) {
 
 beforeAll(async () => {
   seedReference();
+  await seedDemoAccounts();
+  await seedDemoDrafts();
   author = await newUser("Autrice");
   other = await newUser("Altro");
 });
@@ -162,6 +167,19 @@ describe("the submission form", () => {
     expect((mineDl.body as Response).headers.get("Content-Disposition")).toContain("attachment");
     expect((await dl(other.cookie)).status).toBe(404);
     expect((await dl()).status).toBe(404);
+  });
+
+  it("opened from a draft section: linked to it and to its STTM; a bozza or unknown section is ignored", async () => {
+    const u = await newUser("Sezione");
+    const v1 = db.select().from(draftVersions).where(eq(draftVersions.label, DEMO_STTM1_LABEL)).get()!;
+    const section = versionSections(v1.id)[1];
+    const r = await call(wizard.loader, getRequest(`${PATH}?sezione=${section.sectionId}&versione=${v1.id}`, u.cookie));
+    expect(r).toMatchObject({ status: 302, location: `${PATH}?passo=tipo&sezione-collegata=1` });
+    expect(loadDraft(u.id, PATH)).toMatchObject({ origin: `section:${v1.id}:${section.sectionId}`, strategyCode: "STTM1" });
+    const page = await call(wizard.loader, getRequest(`${PATH}?passo=testo`, u.cookie));
+    expect(page.body).toMatchObject({ options: { section: { value: `section:${v1.id}:${section.sectionId}`, number: section.number } } });
+    const bogus = await call(wizard.loader, getRequest(`${PATH}?sezione=999999&versione=${v1.id}`, u.cookie));
+    expect(bogus.location).toBe(`${PATH}?passo=tipo`);
   });
 
   it("whole comuni chosen from the list (no JavaScript needed)", async () => {

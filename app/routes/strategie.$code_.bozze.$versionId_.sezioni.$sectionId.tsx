@@ -265,6 +265,12 @@ export default function SectionPage() {
         ) : null}
       </div>
 
+      {version.status !== "bozza" ? (
+        <p className="section-contribute">
+          <Link to={`/contributi/nuovo?sezione=${section.sectionId}&versione=${version.id}`}>{t("contributions.new.fromSection")}</Link>
+        </p>
+      ) : null}
+
       <section aria-labelledby="amendments-title" className="participation-block">
         <h2 id="amendments-title">
           {t("participation.amendments.title")} <span className="count">({page.amendments.length})</span>

@@ -77,6 +77,7 @@ const contributions: Record<keyof typeof it, string> = {
   "contributions.new.intro": "A proposal, an observation, a problem report or a good practice for the strategies of the Città metropolitana, tied to a place of the territory.",
   "contributions.new.draftNote": "What you write is saved as a draft at every step: you can close the page and go on later.",
   "contributions.new.cta": "Send a contribution",
+  "contributions.new.fromSection": "Send a geolocated contribution on this section",
   "contributions.steps.label": "Steps of the form",
   "contributions.steps.position": "Step {n} of {total}",
   "contributions.step.tipo": "Kind",

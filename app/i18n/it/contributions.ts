@@ -76,6 +76,7 @@ const contributions = {
   "contributions.new.intro": "Una proposta, un'osservazione, una segnalazione o una buona pratica per le strategie della Città metropolitana, legata a un luogo del territorio.",
   "contributions.new.draftNote": "Quello che scrivi è salvato come bozza a ogni passaggio: puoi chiudere la pagina e riprendere più tardi.",
   "contributions.new.cta": "Invia un contributo",
+  "contributions.new.fromSection": "Invia un contributo georeferenziato su questa sezione",
   "contributions.steps.label": "Passaggi del modulo",
   "contributions.steps.position": "Passaggio {n} di {total}",
   "contributions.step.tipo": "Tipo",
