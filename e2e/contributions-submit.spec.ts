@@ -74,9 +74,17 @@ test.describe("submitting a contribution", () => {
     const mapTitle = `Un parco lineare lungo l'Olona a Rho ${randomUUID().slice(0, 4)}`;
     const keyboardTitle = `Più corse serali della S5 per Rho ${randomUUID().slice(0, 4)}`;
 
-    // (a) On the map: the point tool, then a real click inside Rho (tiles are blocked: the boundaries are the map).
+    // (a) On the map: find Rho by name (the map zooms there), the point tool, then a real click inside
+    // Rho (tiles are blocked: the boundaries are the map).
     await chooseKindAndTheme(page);
     await mapReady(page);
+    const frameWidth = async () => {
+      const [w, , e] = (await page.locator(".draw-map-canvas").getAttribute("data-bounds"))!.split(",").map(Number);
+      return e - w;
+    };
+    const whole = await frameWidth();
+    await page.getByLabel("Cerca un comune sulla mappa").fill("Rho");
+    await expect.poll(frameWidth).toBeLessThan(whole / 4);
     await clickOnMap(page, RHO);
     await expect(page.getByText("Luogo disegnato: Punto.")).toBeVisible();
     const drawn = JSON.parse(await page.locator('input[name="geometry"]').inputValue());
@@ -158,6 +166,39 @@ test.describe("submitting a contribution", () => {
     expect(second).toMatchObject({ title: keyboardTitle, status: "pending", placeKind: "comuni", geometry: null });
     expect(comuniOf(second.id)).toEqual(["015182"]);
     expect(zonesOf(second.id)).toEqual(["nord-ovest"]);
+  });
+
+  test("an area drawn across the Rho–Pero border touches both comuni", async ({ page, login }) => {
+    const me = await login();
+    await chooseKindAndTheme(page);
+    await mapReady(page);
+    await page.getByLabel("Cerca un comune sulla mappa").fill("Pero");
+    await page.getByRole("button", { name: "Area", exact: true }).click();
+    const ring = [
+      [9.07, 45.51],
+      [9.1, 45.51],
+      [9.1, 45.525],
+      [9.07, 45.525],
+    ];
+    await expect.poll(async () => (await page.locator(".draw-map-canvas").getAttribute("data-bounds"))!.split(",").map(Number)[0]).toBeGreaterThan(9.0);
+    for (const [lon, lat] of [...ring, ring[0]]) {
+      const { x, y } = await mapPointFor(page, lon, lat);
+      await page.mouse.click(x, y);
+    }
+    await expect(page.getByText("Luogo disegnato: Area.")).toBeVisible();
+    const drawn = JSON.parse(await page.locator('input[name="geometry"]').inputValue());
+    expect(drawn.type).toBe("Polygon");
+    expect(drawn.coordinates[0]).toHaveLength(5);
+    await page.getByRole("button", { name: "Avanti" }).click();
+    await writeText(page, "Un parco tra Rho e Pero", "Un'area verde a cavallo del confine tra i due comuni.");
+    await page.getByRole("button", { name: "Avanti" }).click();
+    await expect(page.locator(".review-facts")).toContainText(/Pero, .*Rho/);
+    await page.getByRole("button", { name: "Invia il contributo" }).click();
+    await expect(page).toHaveURL(/\/account\/contributi/);
+    const [c] = contributionsOf(me.id);
+    expect(c.placeKind).toBe("polygon");
+    expect(comuniOf(c.id)).toEqual(expect.arrayContaining(["015170", "015182"]));
+    expect(zonesOf(c.id)).toContain("nord-ovest");
   });
 
   test("the session expires mid-form: after logging in again the typed title and text are there", async ({ page }) => {
