@@ -87,7 +87,14 @@ export default function MyContributions() {
             <li key={c.id} id={`contributo-${c.id}`} className="my-contribution">
               <h2 lang="it">{c.status === "published" || c.status === "withdrawn" ? <Link to={`/contributi/${c.id}`}>{c.title}</Link> : c.title}</h2>
               <p className="meta">
-                <span className={`badge status-badge ${STATUS_BADGE[c.status]}`}>{t(`contributions.status.${c.status}`)}</span> · {t(`contributions.kind.${c.kind}`)}
+                <span className={`badge status-badge ${STATUS_BADGE[c.status]}`}>{t(`contributions.status.${c.status}`)}</span>
+                {c.changesRequested && c.status === "pending" ? (
+                  <>
+                    {" "}
+                    <span className="badge status-badge badge-danger">{t("contributions.mine.changesRequested")}</span>
+                  </>
+                ) : null}{" "}
+                · {t(`contributions.kind.${c.kind}`)}
                 {c.strategyCode ? <> · {c.strategyCode}</> : null}
                 {c.comuniNames ? (
                   <>

@@ -222,9 +222,11 @@ describe("editing and withdrawing", () => {
 
   it("a contribution sent back (pending with a moderator message) is editable and keeps the message", async () => {
     const { id } = await createContribution(author, input());
-    db.update(contributions).set({ moderatorMessage: "Indica meglio il luogo, per favore." }).where(eq(contributions.id, id)).run();
+    db.update(contributions).set({ moderatorMessage: "Indica meglio il luogo, per favore.", changesRequestedAt: new Date() }).where(eq(contributions.id, id)).run();
+    expect((await myContributions(author, 1, 100)).rows.find((r) => r.id === id)).toMatchObject({ changesRequested: true, editable: true });
     await updateOwnContribution(author, id, input({ place: { comuni: ["015182"] } }));
-    expect(row(id)).toMatchObject({ status: "pending", placeKind: "comuni", moderatorMessage: "Indica meglio il luogo, per favore." });
+    // Back in the moderation queue; the message stays as the last one.
+    expect(row(id)).toMatchObject({ status: "pending", placeKind: "comuni", moderatorMessage: "Indica meglio il luogo, per favore.", changesRequestedAt: null });
   });
 
   it("withdraw: author only, any time; the title stays, the text goes", async () => {

@@ -284,7 +284,7 @@ async function ownRow(userId: string, id: number) {
   return row;
 }
 
-/** The author may edit while the contribution waits for moderation (also when sent back with a message). */
+/** The author may edit while the contribution waits for moderation (also when sent back for changes: still pending, `changes_requested_at` set). */
 export function isEditable(status: ContributionStatus) {
   return status === "pending";
 }
@@ -380,6 +380,7 @@ export async function myContributions(userId: string, page = 1, pageSize = MY_CO
       title: contributions.title,
       status: contributions.status,
       moderatorMessage: contributions.moderatorMessage,
+      changesRequested: sql<number>`(${contributions.changesRequestedAt} is not null)`,
       strategyCode: contributions.strategyCode,
       placeKind: contributions.placeKind,
       supportCount: contributions.supportCount,
@@ -398,7 +399,7 @@ export async function myContributions(userId: string, page = 1, pageSize = MY_CO
     .limit(pageSize)
     .offset((current - 1) * pageSize)
     .all();
-  return { rows: rows.map((r) => ({ ...r, editable: isEditable(r.status) })), total, page: current, pages };
+  return { rows: rows.map((r) => ({ ...r, changesRequested: Boolean(r.changesRequested), editable: isEditable(r.status) })), total, page: current, pages };
 }
 
 /** Who may see a contribution's private parts: its status and author (null when it does not exist). */

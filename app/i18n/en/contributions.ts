@@ -177,6 +177,7 @@ const contributions: Record<keyof typeof it, string> = {
   "contributions.mine.publishedOn": "Published on {date}",
   "contributions.mine.withdrawnOn": "Withdrawn on {date}",
   "contributions.mine.onBehalf": "On behalf of {organization}",
+  "contributions.mine.changesRequested": "Changes requested",
   "contributions.mine.moderatorMessage": "Message from the editors",
   "contributions.mine.edit": "Edit",
   "contributions.mine.editNamed": "Edit “{title}”",

@@ -176,6 +176,7 @@ const contributions = {
   "contributions.mine.publishedOn": "Pubblicato il {date}",
   "contributions.mine.withdrawnOn": "Ritirato il {date}",
   "contributions.mine.onBehalf": "A nome di {organization}",
+  "contributions.mine.changesRequested": "Da modificare",
   "contributions.mine.moderatorMessage": "Messaggio della redazione",
   "contributions.mine.edit": "Modifica",
   "contributions.mine.editNamed": "Modifica «{title}»",
