@@ -110,6 +110,9 @@ export default function Account() {
       {invitations.length || memberships.some((m) => m.status === "approved") ? <InvitationsSection invitations={invitations} /> : null}
       <section aria-labelledby="messages">
         <h2 id="messages">{t("account.messages")}</h2>
+        <p>
+          <Link to="/account/notifiche">{t("moderation.prefs.link")}</Link>
+        </p>
         {messages.length === 0 ? (
           <p>{t("account.noMessages")}</p>
         ) : (

@@ -5,6 +5,7 @@ import leafletCss from "leaflet/dist/leaflet.css";
 import { RichText } from "~/components/RichText";
 import { ContributionComments } from "~/components/contributions/ContributionComments";
 import { PlaceMap } from "~/components/map/PlaceMap";
+import { ReportForm } from "~/components/moderation/ReportForm";
 import { FormAlert, OnBehalfSelect, TextArea, type FormState, type Ui } from "~/components/participation/forms";
 import { can } from "~/domain/accounts/permissions";
 import { organizationsRepresentedBy } from "~/domain/accounts/organizations.server";
@@ -426,6 +427,7 @@ function FullContribution({ page, support, viewer, organizations, loginHref, sta
           )}
 
           {support ? <SupportBox id={page.id} support={support} loginHref={loginHref} /> : null}
+          {viewer && published ? <ReportForm kind="contribution" id={page.id} /> : null}
         </aside>
       </div>
     </>

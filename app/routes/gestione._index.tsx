@@ -55,6 +55,13 @@ export default function StaffHome() {
           </h2>
           <p>{t("meetings.staff.cardText")}</p>
         </li>
+        {/* Every staff-area role may moderate ("moderation.act" has the roles of "staff.area"). */}
+        <li className="card">
+          <h2>
+            <Link to="/gestione/moderazione">{t("moderation.title")}</Link>
+          </h2>
+          <p>{t("moderation.card")}</p>
+        </li>
         {/* Every staff-area role may manage drafts ("draft.manage" has the roles of "staff.area"). */}
         <li className="card">
           <h2>

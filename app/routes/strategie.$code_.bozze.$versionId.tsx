@@ -9,6 +9,7 @@ import { versionFacts } from "~/domain/drafts/facts.server";
 import { participationCounts } from "~/domain/drafts/participation.server";
 import { getReadableVersion, listVersions, versionSections } from "~/domain/drafts/versions.server";
 import { getStrategy, listFrameworks, listObjectives } from "~/domain/plan/plan.server";
+import { contributionsLinkedToVersion } from "~/domain/moderation/outcomes.server";
 import type { MessageKey } from "~/i18n";
 import { metaTranslator } from "~/i18n/meta";
 import { useLang, useT } from "~/i18n/react";
@@ -45,6 +46,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
   const [frameworks, objectives, counts] = await Promise.all([listFrameworks(), listObjectives(), participationCounts(version.id)]);
   const sections = versionSections(version.id);
+  const linked = contributionsLinkedToVersion(version.id);
   const ids = anchors(sections.map((s) => s.number));
   // A framework label is shown where it starts: on a section whose parent is in another framework (or has none).
   const parentFramework: (string | null)[] = [];
@@ -72,6 +74,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       objectives: objectives.filter((o) => s.objectiveCodes.includes(o.code)),
       comments: counts[s.sectionId]?.comments ?? 0,
       amendments: counts[s.sectionId]?.amendments ?? 0,
+      linked: linked[s.sectionId] ?? [],
     })),
   };
 }
@@ -159,6 +162,21 @@ export default function DraftReadingView() {
                   </ul>
                 ) : null}
                 {s.html ? <RichText html={s.html} className="draft-body" /> : null}
+                {s.linked.length > 0 ? (
+                  <div className="section-linked" lang={lang}>
+                    <p className="rationale-label">{t("moderation.linked.heading")}</p>
+                    <ul>
+                      {s.linked.map((c) => (
+                        <li key={c.id}>
+                          <Link to={`/contributi/${c.id}`} lang="it">
+                            {c.title}
+                          </Link>{" "}
+                          — {c.outcome ? t(`browse.outcome.${c.outcome}`) : t("moderation.linked.noOutcome")}
+                        </li>
+                      ))}
+                    </ul>
+                  </div>
+                ) : null}
                 <p className="draft-section-link no-print" lang={lang}>
                   <Link to={`${base}/sezioni/${s.sectionId}`}>
                     {t("drafts.read.sectionPage", { number: s.number })}

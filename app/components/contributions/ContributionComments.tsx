@@ -4,6 +4,7 @@ import { Byline, When } from "~/components/participation/CommentThread";
 import { StatusBadge } from "~/components/participation/StatusBadge";
 import { ButtonForm, FormAlert, ModerationActions, OnBehalfSelect, stateFor, TextArea, type Ui } from "~/components/participation/forms";
 import { commentAnchor, MAX_COMMENT_LENGTH, type ContributionCommentView } from "~/domain/contributions/page";
+import { ReportForm } from "~/components/moderation/ReportForm";
 import { useT } from "~/i18n/react";
 
 /**
@@ -96,6 +97,7 @@ function CommentActions({ comment: c, ui }: { comment: ContributionCommentView; 
         </>
       ) : null}
       <ModerationActions kind="comment" id={c.id} status={c.status} ui={ui} />
+      {ui.signedIn && c.status === "published" && !c.deleted ? <ReportForm kind="contribution_comment" id={c.id} /> : null}
     </div>
   );
 }

@@ -4,6 +4,7 @@ import { useT } from "~/i18n/react";
 import { AmendmentDiff } from "./AmendmentDiff";
 import { Byline, VersionTag, When } from "./CommentThread";
 import { StatusBadge } from "./StatusBadge";
+import { ReportForm } from "~/components/moderation/ReportForm";
 import { ButtonForm, FormAlert, ModerationActions, stateFor, type Ui } from "./forms";
 
 /** One proposed amendment: who, when, on which version, the diff against that version's text, the rationale. */
@@ -43,6 +44,7 @@ export function AmendmentItem({ amendment: a, ui }: { amendment: AmendmentView; 
           </>
         ) : null}
         <ModerationActions kind="amendment" id={a.id} status={a.status} ui={ui} />
+        {ui.signedIn && a.status === "published" ? <ReportForm kind="amendment" id={a.id} /> : null}
       </article>
     </li>
   );

@@ -4,6 +4,7 @@ import { commentAnchor, MAX_COMMENT_LENGTH, type CommentView } from "~/domain/dr
 import { formatDate } from "~/i18n";
 import { useLang, useT } from "~/i18n/react";
 import { StatusBadge } from "./StatusBadge";
+import { ReportForm } from "~/components/moderation/ReportForm";
 import { ButtonForm, FormAlert, ModerationActions, OnBehalfSelect, stateFor, TextArea, type Ui } from "./forms";
 
 /** Who wrote it: the organization when made on its behalf (with the member), else the person. */
@@ -131,6 +132,7 @@ function CommentActions({ comment: c, ui }: { comment: CommentView; ui: Ui }) {
         </>
       ) : null}
       <ModerationActions kind="comment" id={c.id} status={c.status} ui={ui} />
+      {ui.signedIn && c.status === "published" && !c.deleted ? <ReportForm kind="section_comment" id={c.id} /> : null}
     </div>
   );
 }

@@ -2,6 +2,7 @@
 // paginated in SQL, and the same selection as CSV (UTF-8 with BOM, for spreadsheets).
 import { and, count, desc, eq, gte, like, lt, type SQL } from "drizzle-orm";
 import { stringify } from "csv-stringify/sync";
+import { z } from "zod";
 import { db } from "~/lib/db.server";
 import { romeToUtc } from "~/lib/dates";
 import { auditEntries, users } from "~db/schema";
@@ -20,6 +21,24 @@ export type AuditFilters = {
 };
 
 export const CSV_MAX_ROWS = 100_000;
+
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional().catch(undefined);
+const text = (max: number) => z.string().trim().max(max).optional().catch(undefined).transform((v) => v || undefined);
+const querySchema = z.object({
+  attore: text(64),
+  azione: text(120),
+  soggetto: text(60),
+  id: text(64),
+  dal: day,
+  al: day,
+  page: z.coerce.number().int().min(1).max(100_000).catch(1),
+});
+
+/** The filters of the page and of the CSV, from the URL (Italian parameter names; invalid values dropped). */
+export function auditFilters(url: URL): AuditFilters {
+  const q = querySchema.parse(Object.fromEntries(url.searchParams));
+  return { actor: q.attore, action: q.azione, subjectType: q.soggetto, subjectId: q.id, from: q.dal, to: q.al, page: q.page };
+}
 
 function conditions(f: AuditFilters): SQL | undefined {
   const c: SQL[] = [];

@@ -285,3 +285,9 @@ export function itemDetail(ref: ItemRef) {
     links: outcomeKind ? linksOf(outcomeKind, ref.id) : [],
   };
 }
+
+/** Where an item stands in the queue, or null when it is not waiting. */
+export function queueStateOf(ref: ItemRef): QueueState | null {
+  const row = db.get<{ state: QueueState }>(sql`select q.state as state from (${waitingItems()}) q where q.kind = ${ref.kind} and q.id = ${ref.id}`);
+  return row?.state ?? null;
+}

@@ -1,0 +1,700 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { RichText } from "~/components/RichText";
+import { z } from "~/lib/zod.server";
+import { requirePermission } from "~/domain/accounts/session.server";
+import { comuniChoices, editMetadata, markDuplicate, ModerationError, publish, reject, sendBack } from "~/domain/moderation/actions.server";
+import { hideForGood, redactPassage, restoreItem } from "~/domain/moderation/flags.server";
+import { itemPath, kindOfSlug, REJECT_REASONS } from "~/domain/moderation/kinds";
+import { giveOutcome, MAX_RESPONSE_LENGTH, setSectionLinks } from "~/domain/moderation/outcomes.server";
+import { itemDetail, queueStateOf } from "~/domain/moderation/queue.server";
+import { deliverSoon } from "~/domain/notifications/outbox.server";
+import { listVersions, versionSections } from "~/domain/drafts/versions.server";
+import { listObjectives, listStrategies } from "~/domain/plan/plan.server";
+import { formatDate, isMessageKey, type MessageKey } from "~/i18n";
+import { metaTranslator } from "~/i18n/meta";
+import { useLang, useT } from "~/i18n/react";
+import type { RouteHandle } from "~/lib/breadcrumb";
+import { formValues } from "~/lib/forms";
+import { notFound } from "~/lib/http.server";
+import { renderMarkdown } from "~/lib/markdown.server";
+import { CONTRIBUTION_KINDS, OUTCOMES } from "~db/schema/enums";
+
+// One waiting item in full, with every decision staff can take on it: publish, reject with a
+// reason, send back (contributions), restore or hide for good (reported items), redact a passage,
+// correct a contribution's kind/themes/place (never its words), mark a duplicate, link it to draft
+// sections and give (or revise) its outcome. Each form posts an `intent`; each answer redirects here.
+
+type Data = { item?: { title: string } } | undefined;
+export const handle: RouteHandle = { breadcrumb: { label: (d) => (d as Data)?.item?.title ?? "—" } };
+
+export const meta: MetaFunction<typeof loader> = ({ data: d, matches }) => [
+  { title: `${d ? d.item.title : metaTranslator(matches)("errors.title")} — ${metaTranslator(matches)("moderation.title")} — Concerta` },
+];
+
+function refOf(params: LoaderFunctionArgs["params"]) {
+  const kind = kindOfSlug(params.kind);
+  const id = Number(params.id);
+  if (!kind || !Number.isInteger(id) || id <= 0 || id > 2 ** 31) notFound("Elemento non trovato");
+  return { kind, id };
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requirePermission(request, "moderation.act");
+  const ref = refOf(params);
+  const detail = itemDetail(ref);
+  if (!detail) notFound("Elemento non trovato");
+  const linkable = ref.kind === "contribution" || ref.kind === "amendment";
+  const versionParam = Number(new URL(request.url).searchParams.get("versione"));
+  const versions = linkable ? listVersions({ includeDrafts: true }).filter((v) => !detail.strategyCode || v.strategyCode === detail.strategyCode) : [];
+  const chosen = versions.find((v) => v.id === versionParam) ?? versions.find((v) => v.status === "in_consultazione") ?? versions[0];
+  const linkedIds = new Set(detail.links.filter((l) => l.versionId === chosen?.id).map((l) => l.sectionId));
+  const [strategies, objectives] = ref.kind === "contribution" ? await Promise.all([listStrategies(), listObjectives()]) : [[], []];
+  const iso = (d: Date | null | undefined) => d?.toISOString() ?? null;
+  return {
+    item: {
+      kind: detail.kind,
+      id: detail.id,
+      status: detail.status,
+      deleted: detail.deleted,
+      link: detail.link,
+      title: detail.title,
+      body: detail.body,
+      secondary: detail.secondary,
+      authorName: detail.authorName,
+      createdAt: iso(detail.createdAt),
+      strategyCode: detail.strategyCode,
+    },
+    state: queueStateOf(ref),
+    contribution: detail.contribution
+      ? {
+          ...detail.contribution,
+          createdAt: iso(detail.contribution.createdAt),
+          publishedAt: iso(detail.contribution.publishedAt),
+          changesRequestedAt: iso(detail.contribution.changesRequestedAt),
+        }
+      : null,
+    flags: detail.flags.map((f) => ({ id: f.id, reason: f.reason, note: f.note, status: f.status, createdAt: f.createdAt.toISOString() })),
+    redactions: detail.redactions.map((r) => ({ id: r.id, reason: r.reason, redactedAt: r.redactedAt.toISOString() })),
+    outcome: detail.outcome
+      ? {
+          current: { outcome: detail.outcome.current.outcome, response: detail.outcome.current.response, revision: detail.outcome.current.revision },
+          revisions: detail.outcome.revisions.map((r) => ({ ...r, decidedAt: r.decidedAt.toISOString(), html: renderMarkdown(r.response) })),
+        }
+      : null,
+    links: detail.links,
+    linkable,
+    versions: versions.map((v) => ({ id: v.id, label: `${v.strategyCode} ${v.label}`, status: v.status })),
+    chosenVersionId: chosen?.id ?? null,
+    sections: chosen ? versionSections(chosen.id).map((s) => ({ sectionId: s.sectionId, number: s.number, title: s.title, depth: s.depth, linked: linkedIds.has(s.sectionId) })) : [],
+    strategies: strategies.map((s) => ({ code: s.code, number: s.number, targets: s.targets.map((t) => ({ code: t.code, title: t.title })) })),
+    objectives: objectives.map((o) => ({ code: o.code, title: o.title })),
+    comuni: ref.kind === "contribution" ? comuniChoices() : [],
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+
+const reasonText = () => z.string().trim().min(1, { message: "moderation.error.reasonRequired" }).max(1000);
+const ids = () => z.array(z.coerce.number().int().positive().max(2 ** 31));
+const schemas = () => ({
+  publish: z.object({}),
+  reject: z.object({ reason: z.enum(REJECT_REASONS, { message: "moderation.error.reasonRequired" }), text: z.string().max(1000).default("") }),
+  sendBack: z.object({ message: z.string().trim().min(1, { message: "moderation.error.messageRequired" }).max(2000) }),
+  restore: z.object({ reason: reasonText() }),
+  hideForGood: z.object({ reason: reasonText() }),
+  redact: z.object({ passage: z.string().min(1, { message: "moderation.error.passageRequired" }).max(5000), reason: z.string().max(1000).default("") }),
+  metadata: z.object({
+    kind: z.enum(CONTRIBUTION_KINDS),
+    strategyCode: z.string().max(10),
+    targetCodes: z.array(z.string().max(20)).default([]),
+    objectiveCodes: z.array(z.string().max(10)).default([]),
+    placeMode: z.enum(["keep", "comuni", "geometry"]).default("keep"),
+    comuni: z.array(z.string().regex(/^\d{6}$/)).default([]),
+    geometry: z.string().max(200_000).default(""),
+  }),
+  duplicate: z.object({ duplicateOf: z.coerce.number({ message: "moderation.error.duplicateTarget" }).int().positive().max(2 ** 31) }),
+  links: z.object({ versionId: z.coerce.number().int().positive().max(2 ** 31), sectionIds: ids().default([]) }),
+  outcome: z.object({ outcome: z.enum(OUTCOMES), response: z.string().trim().min(1, { message: "moderation.error.responseRequired" }).max(MAX_RESPONSE_LENGTH) }),
+});
+type Intent = keyof ReturnType<typeof schemas>;
+const ARRAYS = new Set(["targetCodes", "objectiveCodes", "comuni", "sectionIds"]);
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requirePermission(request, "moderation.act");
+  const ref = refOf(params);
+  const raw = formValues(await request.formData());
+  const values: Record<string, string | string[]> = {};
+  for (const [k, v] of Object.entries(raw)) values[k] = ARRAYS.has(k) ? [v].flat() : Array.isArray(v) ? v[0] : v;
+  const intent = String(values.intent ?? "") as Intent;
+  const fail = (key: string, status = 400, field: string | null = null) =>
+    data({ ok: false as const, intent: String(values.intent ?? ""), error: key, field, values: values as Record<string, string | string[]> }, { status });
+  const all = schemas();
+  if (!(intent in all)) return fail("errors.unknownIntent");
+  // Staff correct metadata only: a form that carries the author's title or text is refused, not half-applied.
+  if (intent === "metadata" && ("title" in values || "body" in values)) return fail("moderation.error.authorText", 400, "form");
+  const parsed = all[intent].safeParse(values);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    return fail(issue?.message && isMessageKey(issue.message) ? issue.message : "errors.invalid", 400, issue?.path.join(".") || null);
+  }
+  const input = parsed.data as Record<string, unknown>;
+  const contributionOnly = () => {
+    if (ref.kind !== "contribution") throw new ModerationError("errors.unknownIntent", 400);
+    return ref.id;
+  };
+  const outcomeKind = () => {
+    if (ref.kind !== "contribution" && ref.kind !== "amendment") throw new ModerationError("errors.unknownIntent", 400);
+    return ref.kind;
+  };
+  try {
+    switch (intent) {
+      case "publish":
+        publish({ actorId: user.id, item: ref });
+        break;
+      case "reject":
+        reject({ actorId: user.id, item: ref, decision: { reason: input.reason as (typeof REJECT_REASONS)[number], text: input.text as string } });
+        break;
+      case "sendBack":
+        sendBack({ actorId: user.id, contributionId: contributionOnly(), message: input.message as string });
+        break;
+      case "restore":
+        restoreItem({ actorId: user.id, item: ref, reason: input.reason as string });
+        break;
+      case "hideForGood":
+        hideForGood({ actorId: user.id, item: ref, reason: input.reason as string });
+        break;
+      case "redact":
+        redactPassage({ actorId: user.id, item: ref, passage: input.passage as string, reason: input.reason as string });
+        break;
+      case "metadata": {
+        const m = parsed.data as z.infer<ReturnType<typeof schemas>["metadata"]>;
+        await editMetadata({
+          actorId: user.id,
+          contributionId: contributionOnly(),
+          metadata: {
+            kind: m.kind,
+            strategyCode: m.strategyCode,
+            targetCodes: m.targetCodes,
+            objectiveCodes: m.objectiveCodes,
+            place: m.placeMode === "comuni" ? { comuni: m.comuni } : m.placeMode === "geometry" ? { geometry: m.geometry } : null,
+          },
+        });
+        break;
+      }
+      case "duplicate":
+        markDuplicate({ actorId: user.id, contributionId: contributionOnly(), duplicateOf: input.duplicateOf as number });
+        break;
+      case "links":
+        setSectionLinks({ actorId: user.id, itemKind: outcomeKind(), itemId: ref.id, versionId: input.versionId as number, sectionIds: input.sectionIds as number[] });
+        break;
+      case "outcome":
+        giveOutcome({ actorId: user.id, itemKind: outcomeKind(), itemId: ref.id, outcome: input.outcome as (typeof OUTCOMES)[number], response: input.response as string });
+        break;
+    }
+  } catch (error) {
+    if (error instanceof ModerationError) return fail(error.key, error.status, error.field);
+    throw error;
+  }
+  deliverSoon();
+  const version = intent === "links" ? `versione=${input.versionId as number}&` : "";
+  return redirect(`${itemPath(ref.kind, ref.id)}?${version}esito=${intent}#${intent}-title`);
+}
+
+// ---------------------------------------------------------------------------------------------
+
+type LoaderData = ReturnType<typeof useLoaderData<typeof loader>>;
+type Failure = { intent: string; error: string; field: string | null; values: Record<string, string | string[]> } | null;
+
+function ErrorText({ failure, intent }: { failure: Failure; intent: string }) {
+  const t = useT();
+  if (!failure || failure.intent !== intent) return null;
+  return (
+    <p className="alert alert-danger" role="alert" id={`${intent}-error`}>
+      {isMessageKey(failure.error) ? t(failure.error as MessageKey) : t("errors.invalid")}
+    </p>
+  );
+}
+
+const valueOf = (failure: Failure, intent: string, name: string) => {
+  if (!failure || failure.intent !== intent) return undefined;
+  const v = failure.values[name];
+  return Array.isArray(v) ? v[0] : v;
+};
+
+export default function ModerationItem() {
+  const d = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const failure: Failure = result && !result.ok ? result : null;
+  const [params] = useSearchParams();
+  const t = useT();
+  const lang = useLang();
+  const { item } = d;
+  const esito = params.get("esito");
+  const when = (iso: string | null) => (iso ? formatDate(lang, iso, { dateStyle: "medium", timeStyle: "short" }) : "—");
+  const openFlags = d.flags.filter((f) => f.status === "open").length;
+  const isContribution = item.kind === "contribution";
+  const described = (intent: string) => (failure?.intent === intent ? `${intent}-error` : undefined);
+
+  return (
+    <article className="moderation-item">
+      <p className="back-link">
+        <Link to="/gestione/moderazione">{t("moderation.item.back")}</Link>
+      </p>
+      <p className="kicker">
+        <span className="badge">{t(`moderation.kind.${item.kind}` as MessageKey)}</span> #{item.id} · {t(`contributions.status.${item.status}` as MessageKey)}
+        {d.state ? (
+          <>
+            {" · "}
+            <span className={d.state === "flagged" ? "badge badge-danger" : "badge"}>{t(`moderation.state.${d.state}` as MessageKey)}</span>
+          </>
+        ) : null}
+      </p>
+      <h1 lang="it">{item.title}</h1>
+      {esito && isMessageKey(`moderation.ok.item.${esito}`) ? (
+        <div className="alert alert-success" role="status">
+          <p>{t(`moderation.ok.item.${esito}` as MessageKey)}</p>
+        </div>
+      ) : null}
+      <dl className="facts">
+        <dt>{t("moderation.item.author")}</dt>
+        <dd>{item.authorName ?? t("moderation.noAuthor")}</dd>
+        <dt>{t("moderation.item.sent")}</dt>
+        <dd>{when(item.createdAt)}</dd>
+        {item.strategyCode ? (
+          <>
+            <dt>{t("moderation.filters.sttm")}</dt>
+            <dd>{item.strategyCode}</dd>
+          </>
+        ) : null}
+        <dt>{t("moderation.item.publicPage")}</dt>
+        <dd>
+          <Link to={item.link}>{item.link}</Link>
+        </dd>
+      </dl>
+      {d.contribution?.changesRequestedAt ? (
+        <p className="alert alert-warning" role="note">
+          {t("moderation.item.sentBackOn", { date: when(d.contribution.changesRequestedAt), message: d.contribution.moderatorMessage ?? "" })}
+        </p>
+      ) : null}
+
+      <h2 id="text-title">{t("moderation.item.text")}</h2>
+      <p className="muted">{t("moderation.item.textNote")}</p>
+      <div className="item-text" lang="it">
+        {item.body}
+      </div>
+      {item.secondary ? (
+        <>
+          <h3>{t("moderation.item.rationale")}</h3>
+          <div className="item-text" lang="it">
+            {item.secondary}
+          </div>
+        </>
+      ) : null}
+
+      {d.flags.length > 0 ? (
+        <section className="moderation-panel" aria-labelledby="flags-title">
+          <h2 id="flags-title">{t("moderation.flags.title", { count: openFlags })}</h2>
+          <ul>
+            {d.flags.map((f) => (
+              <li key={f.id}>
+                {t(`moderation.flagReason.${f.reason}` as MessageKey)} · {when(f.createdAt)} · {t(`moderation.flagStatus.${f.status}` as MessageKey)}
+                {f.note ? <div className="muted" lang="it">{f.note}</div> : null}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+
+      <section className="moderation-panel" aria-labelledby="decision-title">
+        <h2 id="decision-title">{t("moderation.item.decision")}</h2>
+        <div className="moderation-grid">
+          {["pending", "rejected"].includes(item.status) || (item.status === "hidden" && openFlags === 0) || d.state === "review" ? (
+            <Form method="post" aria-labelledby="publish-title">
+              <h3 id="publish-title">{d.state === "review" ? t("moderation.action.confirm") : t("moderation.action.publish")}</h3>
+              <ErrorText failure={failure} intent="publish" />
+              <input type="hidden" name="intent" value="publish" />
+              <button type="submit" className="btn">
+                {d.state === "review" ? t("moderation.action.confirm") : t("moderation.action.publish")}
+              </button>
+            </Form>
+          ) : null}
+
+          {item.status === "pending" || (item.status === "published" && openFlags === 0) ? (
+            <Form method="post" aria-labelledby="reject-title" aria-describedby={described("reject")}>
+              <h3 id="reject-title">{item.status === "pending" ? t("moderation.reject.title") : t("moderation.reject.hideTitle")}</h3>
+              <ErrorText failure={failure} intent="reject" />
+              <input type="hidden" name="intent" value="reject" />
+              <div className="field">
+                <label htmlFor="reject-reason">{t("moderation.reject.reason")}</label>
+                <select id="reject-reason" name="reason" required defaultValue={valueOf(failure, "reject", "reason") ?? ""}>
+                  <option value="">{t("moderation.reject.choose")}</option>
+                  {REJECT_REASONS.map((r) => (
+                    <option key={r} value={r}>
+                      {t(`moderation.reason.${r}` as MessageKey)}
+                    </option>
+                  ))}
+                </select>
+              </div>
+              <div className="field">
+                <label htmlFor="reject-text">{t("moderation.reject.text")}</label>
+                <textarea id="reject-text" name="text" rows={3} maxLength={1000} defaultValue={valueOf(failure, "reject", "text") ?? ""} />
+                <p className="hint">{t("moderation.reject.textHint")}</p>
+              </div>
+              <button type="submit" className="btn btn-outline">
+                {item.status === "pending" ? t("moderation.reject.submit") : t("moderation.reject.hideSubmit")}
+              </button>
+            </Form>
+          ) : null}
+
+          {isContribution && item.status === "pending" ? (
+            <Form method="post" aria-labelledby="sendBack-title" aria-describedby={described("sendBack")}>
+              <h3 id="sendBack-title">{t("moderation.sendBack.title")}</h3>
+              <ErrorText failure={failure} intent="sendBack" />
+              <input type="hidden" name="intent" value="sendBack" />
+              <div className="field">
+                <label htmlFor="sendBack-message">{t("moderation.sendBack.message")}</label>
+                <textarea id="sendBack-message" name="message" rows={4} maxLength={2000} required defaultValue={valueOf(failure, "sendBack", "message") ?? ""} />
+                <p className="hint">{t("moderation.sendBack.hint")}</p>
+              </div>
+              <button type="submit" className="btn btn-outline">
+                {t("moderation.sendBack.submit")}
+              </button>
+            </Form>
+          ) : null}
+
+          {(item.status === "hidden" && !item.deleted) || openFlags > 0 ? (
+            <>
+              <Form method="post" aria-labelledby="restore-title" aria-describedby={described("restore")}>
+                <h3 id="restore-title">{t("moderation.restore.title")}</h3>
+                <ErrorText failure={failure} intent="restore" />
+                <input type="hidden" name="intent" value="restore" />
+                <div className="field">
+                  <label htmlFor="restore-reason">{t("moderation.restore.reason")}</label>
+                  <input id="restore-reason" name="reason" type="text" maxLength={1000} required defaultValue={valueOf(failure, "restore", "reason") ?? ""} />
+                </div>
+                <button type="submit" className="btn">
+                  {t("moderation.restore.submit")}
+                </button>
+              </Form>
+              <Form method="post" aria-labelledby="hideForGood-title" aria-describedby={described("hideForGood")}>
+                <h3 id="hideForGood-title">{t("moderation.hideForGood.title")}</h3>
+                <ErrorText failure={failure} intent="hideForGood" />
+                <input type="hidden" name="intent" value="hideForGood" />
+                <div className="field">
+                  <label htmlFor="hideForGood-reason">{t("moderation.hideForGood.reason")}</label>
+                  <input id="hideForGood-reason" name="reason" type="text" maxLength={1000} required defaultValue={valueOf(failure, "hideForGood", "reason") ?? ""} />
+                </div>
+                <button type="submit" className="btn btn-outline">
+                  {t("moderation.hideForGood.submit")}
+                </button>
+              </Form>
+            </>
+          ) : null}
+        </div>
+      </section>
+
+      {item.status !== "withdrawn" && !item.deleted ? (
+        <section className="moderation-panel" aria-labelledby="redact-title">
+          <h2 id="redact-title">{t("moderation.redact.title")}</h2>
+          <p className="muted">{t("moderation.redact.intro")}</p>
+          <Form method="post" aria-describedby={described("redact")}>
+            <ErrorText failure={failure} intent="redact" />
+            <input type="hidden" name="intent" value="redact" />
+            <div className="field">
+              <label htmlFor="redact-passage">{t("moderation.redact.passage")}</label>
+              <textarea id="redact-passage" name="passage" rows={2} maxLength={5000} required defaultValue={valueOf(failure, "redact", "passage") ?? ""} />
+            </div>
+            <div className="field">
+              <label htmlFor="redact-reason">{t("moderation.redact.reason")}</label>
+              <input id="redact-reason" name="reason" type="text" maxLength={1000} defaultValue={valueOf(failure, "redact", "reason") ?? ""} />
+            </div>
+            <button type="submit" className="btn btn-outline">
+              {t("moderation.redact.submit")}
+            </button>
+          </Form>
+          {d.redactions.length > 0 ? (
+            <ul>
+              {d.redactions.map((r) => (
+                <li key={r.id}>
+                  {when(r.redactedAt)} — {r.reason}
+                </li>
+              ))}
+            </ul>
+          ) : null}
+        </section>
+      ) : null}
+
+      {d.contribution && item.status !== "withdrawn" ? <MetadataForm d={d} failure={failure} /> : null}
+      {d.contribution ? <DuplicateForm d={d} failure={failure} /> : null}
+      {d.linkable ? <LinksAndOutcome d={d} failure={failure} /> : null}
+    </article>
+  );
+}
+
+function MetadataForm({ d, failure }: { d: LoaderData; failure: Failure }) {
+  const t = useT();
+  const c = d.contribution!;
+  const strategy = d.strategies.find((s) => s.code === c.strategyCode) ?? d.strategies[0];
+  return (
+    <section className="moderation-panel" aria-labelledby="metadata-title">
+      <h2 id="metadata-title">{t("moderation.metadata.title")}</h2>
+      <p className="muted">{t("moderation.metadata.intro")}</p>
+      <Form method="post" aria-describedby={failure?.intent === "metadata" ? "metadata-error" : undefined}>
+        <ErrorText failure={failure} intent="metadata" />
+        <input type="hidden" name="intent" value="metadata" />
+        <div className="moderation-grid">
+          <div className="field">
+            <label htmlFor="meta-kind">{t("moderation.metadata.kind")}</label>
+            <select id="meta-kind" name="kind" defaultValue={c.kind}>
+              {CONTRIBUTION_KINDS.map((k) => (
+                <option key={k} value={k}>
+                  {t(`contributions.kind.${k}`)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="meta-sttm">{t("moderation.filters.sttm")}</label>
+            <select id="meta-sttm" name="strategyCode" defaultValue={c.strategyCode ?? strategy?.code}>
+              {d.strategies.map((s) => (
+                <option key={s.code} value={s.code}>
+                  {t("plan.sttmLabel", { number: s.number })}
+                </option>
+              ))}
+            </select>
+          </div>
+        </div>
+        <fieldset className="field">
+          <legend>{t("moderation.metadata.targets")}</legend>
+          <ul className="checkbox-list">
+            {d.strategies.flatMap((s) =>
+              s.targets.map((target) => (
+                <li key={target.code}>
+                  <input type="checkbox" id={`target-${target.code}`} name="targetCodes" value={target.code} defaultChecked={c.targetCodes.includes(target.code)} />{" "}
+                  <label htmlFor={`target-${target.code}`} lang="it">
+                    {target.code} {target.title}
+                  </label>
+                </li>
+              )),
+            )}
+          </ul>
+        </fieldset>
+        <fieldset className="field">
+          <legend>{t("moderation.metadata.objectives")}</legend>
+          <ul className="checkbox-list">
+            {d.objectives.map((o) => (
+              <li key={o.code}>
+                <input type="checkbox" id={`objective-${o.code}`} name="objectiveCodes" value={o.code} defaultChecked={c.objectiveCodes.includes(o.code)} />{" "}
+                <label htmlFor={`objective-${o.code}`} lang="it">
+                  {o.code} {o.title}
+                </label>
+              </li>
+            ))}
+          </ul>
+        </fieldset>
+        <fieldset className="field">
+          <legend>{t("moderation.metadata.place")}</legend>
+          <p className="hint">
+            {t("moderation.metadata.currentPlace", {
+              place: c.placeKind ? t(`contributions.placeKind.${c.placeKind}`) : "—",
+              comuni: c.comuni.map((x) => x.name).join(", ") || "—",
+            })}
+          </p>
+          <div>
+            <input type="radio" id="place-keep" name="placeMode" value="keep" defaultChecked />{" "}
+            <label htmlFor="place-keep">{t("moderation.metadata.placeKeep")}</label>
+          </div>
+          <div>
+            <input type="radio" id="place-comuni" name="placeMode" value="comuni" />{" "}
+            <label htmlFor="place-comuni">{t("moderation.metadata.placeComuni")}</label>
+          </div>
+          <div className="field">
+            <label htmlFor="meta-comuni">{t("moderation.metadata.comuni")}</label>
+            <select id="meta-comuni" name="comuni" multiple size={6} defaultValue={c.comuni.map((x) => x.istat)}>
+              {d.comuni.map((x) => (
+                <option key={x.istat} value={x.istat}>
+                  {x.name}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div>
+            <input type="radio" id="place-geometry" name="placeMode" value="geometry" />{" "}
+            <label htmlFor="place-geometry">{t("moderation.metadata.placeGeometry")}</label>
+          </div>
+          <div className="field">
+            <label htmlFor="meta-geometry">{t("moderation.metadata.geometry")}</label>
+            <textarea id="meta-geometry" name="geometry" rows={3} defaultValue={c.placeKind !== "comuni" ? (c.geometry ?? "") : ""} />
+          </div>
+        </fieldset>
+        <button type="submit" className="btn">
+          {t("moderation.metadata.submit")}
+        </button>
+      </Form>
+    </section>
+  );
+}
+
+function DuplicateForm({ d, failure }: { d: LoaderData; failure: Failure }) {
+  const t = useT();
+  const c = d.contribution!;
+  return (
+    <section className="moderation-panel" aria-labelledby="duplicate-title">
+      <h2 id="duplicate-title">{t("moderation.duplicate.title")}</h2>
+      {c.duplicateOf ? (
+        <p>
+          {t("moderation.duplicate.of")} <Link to={itemPath("contribution", c.duplicateOf.id)}>#{c.duplicateOf.id} {c.duplicateOf.title}</Link>
+        </p>
+      ) : null}
+      {c.duplicatedBy.length > 0 ? (
+        <p>
+          {t("moderation.duplicate.by")}{" "}
+          {c.duplicatedBy.map((id, i) => (
+            <span key={id}>
+              {i > 0 ? ", " : ""}
+              <Link to={itemPath("contribution", id)}>#{id}</Link>
+            </span>
+          ))}
+        </p>
+      ) : null}
+      <Form method="post" aria-describedby={failure?.intent === "duplicate" ? "duplicate-error" : undefined}>
+        <ErrorText failure={failure} intent="duplicate" />
+        <input type="hidden" name="intent" value="duplicate" />
+        <div className="field">
+          <label htmlFor="duplicate-of">{t("moderation.duplicate.field")}</label>
+          <input id="duplicate-of" name="duplicateOf" type="number" min={1} inputMode="numeric" required defaultValue={valueOf(failure, "duplicate", "duplicateOf") ?? ""} />
+          <p className="hint">{t("moderation.duplicate.hint")}</p>
+        </div>
+        <button type="submit" className="btn btn-outline">
+          {t("moderation.duplicate.submit")}
+        </button>
+      </Form>
+    </section>
+  );
+}
+
+function LinksAndOutcome({ d, failure }: { d: LoaderData; failure: Failure }) {
+  const t = useT();
+  const lang = useLang();
+  const canGiveOutcome = d.item.status === "published";
+  return (
+    <>
+      <section className="moderation-panel" aria-labelledby="links-title">
+        <h2 id="links-title">{t("moderation.links.title")}</h2>
+        {d.links.length > 0 ? (
+          <ul>
+            {d.links.map((l) => (
+              <li key={`${l.versionId}-${l.sectionId}`}>
+                {l.strategyCode} {l.versionLabel} · § {l.number} {l.title}
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p className="muted">{t("moderation.links.none")}</p>
+        )}
+        {d.versions.length === 0 ? (
+          <p>{t("moderation.links.noVersions")}</p>
+        ) : (
+          <>
+            <Form method="get" className="actions">
+              <label htmlFor="links-version">{t("moderation.links.version")}</label>
+              <select id="links-version" name="versione" defaultValue={d.chosenVersionId ?? undefined}>
+                {d.versions.map((v) => (
+                  <option key={v.id} value={v.id}>
+                    {v.label} ({t(`drafts.status.${v.status}` as MessageKey)})
+                  </option>
+                ))}
+              </select>
+              <button type="submit" className="btn btn-outline btn-small">
+                {t("moderation.links.showSections")}
+              </button>
+            </Form>
+            <Form method="post" aria-describedby={failure?.intent === "links" ? "links-error" : undefined}>
+              <ErrorText failure={failure} intent="links" />
+              <input type="hidden" name="intent" value="links" />
+              <input type="hidden" name="versionId" value={d.chosenVersionId ?? ""} />
+              <fieldset className="field">
+                <legend>{t("moderation.links.sections", { version: d.versions.find((v) => v.id === d.chosenVersionId)?.label ?? "" })}</legend>
+                <ul className="checkbox-list">
+                  {d.sections.map((s) => (
+                    <li key={s.sectionId}>
+                      <input type="checkbox" id={`section-${s.sectionId}`} name="sectionIds" value={s.sectionId} defaultChecked={s.linked} />{" "}
+                      <label htmlFor={`section-${s.sectionId}`} lang="it">
+                        § {s.number} {s.title}
+                      </label>
+                    </li>
+                  ))}
+                </ul>
+              </fieldset>
+              <button type="submit" className="btn btn-outline">
+                {t("moderation.links.submit")}
+              </button>
+            </Form>
+          </>
+        )}
+      </section>
+
+      <section className="moderation-panel" aria-labelledby="outcome-title">
+        <h2 id="outcome-title">{t("moderation.outcome.title")}</h2>
+        {!canGiveOutcome ? <p className="alert alert-warning">{t("moderation.outcome.onlyPublished")}</p> : null}
+        {canGiveOutcome ? (
+          <Form method="post" aria-describedby={failure?.intent === "outcome" ? "outcome-error" : undefined}>
+            <ErrorText failure={failure} intent="outcome" />
+            <input type="hidden" name="intent" value="outcome" />
+            <div className="field">
+              <label htmlFor="outcome-value">{t("moderation.outcome.value")}</label>
+              <select id="outcome-value" name="outcome" defaultValue={valueOf(failure, "outcome", "outcome") ?? d.outcome?.current.outcome ?? "accolto"}>
+                {OUTCOMES.map((o) => (
+                  <option key={o} value={o}>
+                    {t(`browse.outcome.${o}`)}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div className="field">
+              <label htmlFor="outcome-response">{t("moderation.outcome.response")}</label>
+              <textarea
+                id="outcome-response"
+                name="response"
+                rows={8}
+                maxLength={MAX_RESPONSE_LENGTH}
+                required
+                aria-describedby="outcome-response-hint"
+                defaultValue={valueOf(failure, "outcome", "response") ?? d.outcome?.current.response ?? ""}
+              />
+              <p className="hint" id="outcome-response-hint">
+                {t("moderation.outcome.responseHint")}
+              </p>
+            </div>
+            <button type="submit" className="btn">
+              {d.outcome ? t("moderation.outcome.revise") : t("moderation.outcome.submit")}
+            </button>
+          </Form>
+        ) : null}
+        {d.outcome ? (
+          <>
+            <h3>{t("moderation.outcome.history")}</h3>
+            <ol className="outcome-history" reversed>
+              {d.outcome.revisions.map((r) => (
+                <li key={r.revision}>
+                  <p>
+                    <strong>
+                      {t("moderation.outcome.revision", { revision: r.revision })}: {t(`browse.outcome.${r.outcome}`)}
+                    </strong>{" "}
+                    · {formatDate(lang, r.decidedAt, { dateStyle: "medium", timeStyle: "short" })}
+                    {r.decidedByName ? ` · ${r.decidedByName}` : ""}
+                  </p>
+                  <div lang="it">
+                    <RichText html={r.html} />
+                  </div>
+                </li>
+              ))}
+            </ol>
+          </>
+        ) : null}
+      </section>
+    </>
+  );
+}
