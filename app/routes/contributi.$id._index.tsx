@@ -20,11 +20,12 @@ import {
   rejectComment,
 } from "~/domain/contributions/comments.server";
 import { commentAnchor, contributionPath, MAX_COMMENT_LENGTH } from "~/domain/contributions/page";
-import { getContributionPage } from "~/domain/contributions/page.server";
+import { getContributionPage, publicSupportSummary } from "~/domain/contributions/page.server";
 import { supportState } from "~/domain/contributions/supports.server";
 import { sectionPagePath } from "~/domain/drafts/participation";
 import { deliverSoon } from "~/domain/notifications/outbox.server";
-import { formatDate, isMessageKey, translator, type MessageKey, type Translate } from "~/i18n";
+import { longDate } from "~/components/contributions/format";
+import { isMessageKey, translator, type MessageKey, type Translate } from "~/i18n";
 import { metaTranslator } from "~/i18n/meta";
 import { useLang, useT } from "~/i18n/react";
 import type { RouteHandle } from "~/lib/breadcrumb";
@@ -67,7 +68,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!page) notFound("Contributo non trovato");
   const open = !page.withdrawn && page.status === "published";
   const [support, organizations] = await Promise.all([
-    open ? supportState(id, user?.id ?? null) : Promise.resolve(null),
+    // The public's view of supports costs two indexed reads; a signed-in viewer also needs their own state.
+    open ? (user ? supportState(id, user.id) : Promise.resolve(publicSupportSummary(id))) : Promise.resolve(null),
     user ? organizationsRepresentedBy(user.id) : Promise.resolve([]),
   ]);
   return {
@@ -162,7 +164,7 @@ export default function ContributionPage() {
   const state: FormState = result && !result.ok ? { formId: result.formId, field: result.field, message: result.message, values: result.values } : null;
   const notice = params.get("esito");
   const okMessage = !state && notice && (NOTICES as readonly string[]).includes(notice) ? t(`browse.comments.ok.${notice}` as MessageKey) : null;
-  const date = (iso: string | null) => (iso ? formatDate(lang, iso, { dateStyle: "long" }) : "");
+  const date = (iso: string | null) => (iso ? longDate(lang, iso) : "");
 
   return (
     <article className="contribution-page" aria-labelledby="contribution-title">
@@ -221,7 +223,7 @@ type FullProps = {
 function FullContribution({ page, support, viewer, organizations, loginHref, state, formKey, okMessage, contentLang, tileUrl }: FullProps) {
   const t = useT();
   const lang = useLang();
-  const date = (iso: string | null) => (iso ? formatDate(lang, iso, { dateStyle: "long" }) : "");
+  const date = (iso: string | null) => (iso ? longDate(lang, iso) : "");
   const published = page.status === "published";
   const ui: Ui = {
     signedIn: Boolean(viewer),

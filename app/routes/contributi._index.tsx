@@ -5,9 +5,9 @@ import leafletCss from "leaflet/dist/leaflet.css";
 import { browseContributions, filterOptions, type ContributionCard } from "~/domain/contributions/browse.server";
 import { filtersToSearchParams, parseFilters, selectionOf, type Filters } from "~/domain/contributions/filters";
 import { AUTHOR_KINDS, OUTCOME_FILTERS, SORTS } from "~/domain/contributions/filter-values";
-import { territoryBounds } from "~/domain/territory/territory.server";
 import { ContributionsMap } from "~/components/map/ContributionsMap";
-import { formatDate, formatNumber, type Lang, type Translate } from "~/i18n";
+import { longDate, wholeNumber } from "~/components/contributions/format";
+import type { Lang, Translate } from "~/i18n";
 import { metaTranslator } from "~/i18n/meta";
 import { useLang, useT } from "~/i18n/react";
 import type { RouteHandle } from "~/lib/breadcrumb";
@@ -30,14 +30,15 @@ export const meta: MetaFunction = ({ matches }) => [{ title: metaTranslator(matc
 export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const filters = parseFilters(url.searchParams);
-  const [result, bounds] = await Promise.all([browseContributions(filters), territoryBounds()]);
+  const result = await browseContributions(filters);
+  const { bounds, ...options } = filterOptions();
   const hrefOf = (f: Partial<Filters>) => {
     const s = filtersToSearchParams(f).toString();
     return s ? `/contributi?${s}` : "/contributi";
   };
   return {
     filters,
-    options: filterOptions(),
+    options,
     result,
     bounds,
     // Built here, so the page's browser bundle needs no parsing code.
@@ -63,10 +64,10 @@ function zoneLabel(t: Translate, zone: { name: string; isCapoluogo: boolean }) {
 }
 
 function countText(t: Translate, lang: Lang, result: LoaderData["result"]) {
-  if (result.totalCapped) return t("browse.count.more", { count: formatNumber(lang, result.total) });
+  if (result.totalCapped) return t("browse.count.more", { count: wholeNumber(lang, result.total) });
   if (result.total === 0) return t("browse.count.none");
   if (result.total === 1) return t("browse.count.one");
-  return t("browse.count.many", { count: formatNumber(lang, result.total) });
+  return t("browse.count.many", { count: wholeNumber(lang, result.total) });
 }
 
 function Card({
@@ -107,13 +108,13 @@ function Card({
             <div>
               <dt>{t("browse.card.when")}</dt>
               <dd>
-                <time dateTime={item.publishedAt}>{formatDate(lang, item.publishedAt)}</time>
+                <time dateTime={item.publishedAt}>{longDate(lang, item.publishedAt)}</time>
               </dd>
             </div>
           ) : null}
           <div>
             <dt>{t("browse.card.supports")}</dt>
-            <dd>{formatNumber(lang, item.supportCount)}</dd>
+            <dd>{wholeNumber(lang, item.supportCount)}</dd>
           </div>
         </dl>
       </article>
@@ -259,7 +260,7 @@ export default function ContributionsBrowse() {
                   <option value="">{t("browse.filters.any")}</option>
                   {OUTCOME_FILTERS.map((o) => (
                     <option key={o} value={o}>
-                      {t(`browse.filters.outcome.${o}`)}
+                      {o === "with" || o === "without" ? t(`browse.filters.outcome.${o}`) : t(`browse.outcome.${o}`)}
                     </option>
                   ))}
                 </select>

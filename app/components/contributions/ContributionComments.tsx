@@ -1,11 +1,12 @@
 import { Form } from "@remix-run/react";
 import { RichText } from "~/components/RichText";
-import { Byline, When } from "~/components/participation/CommentThread";
+import { Byline } from "~/components/participation/CommentThread";
+import { longDateTime } from "./format";
 import { StatusBadge } from "~/components/participation/StatusBadge";
 import { ButtonForm, FormAlert, ModerationActions, OnBehalfSelect, stateFor, TextArea, type Ui } from "~/components/participation/forms";
 import { commentAnchor, MAX_COMMENT_LENGTH, type ContributionCommentView } from "~/domain/contributions/page";
 import { ReportForm } from "~/components/moderation/ReportForm";
-import { useT } from "~/i18n/react";
+import { useLang, useT } from "~/i18n/react";
 
 /**
  * The comments on a contribution as nested lists (replies under what they answer), with the forms
@@ -25,6 +26,7 @@ export function ContributionComments({ comments, ui, label }: { comments: Contri
 
 function CommentItem({ comment: c, ui }: { comment: ContributionCommentView; ui: Ui }) {
   const t = useT();
+  const lang = useLang();
   const anchor = commentAnchor(c.id);
   return (
     <li className="comment">
@@ -36,7 +38,7 @@ function CommentItem({ comment: c, ui }: { comment: ContributionCommentView; ui:
         ) : (
           <>
             <p className="comment-meta" id={`${anchor}-by`}>
-              <Byline authorName={c.authorName} organizationName={c.organizationName} /> · <When iso={c.createdAt} />{" "}
+              <Byline authorName={c.authorName} organizationName={c.organizationName} /> · <time dateTime={c.createdAt}>{longDateTime(lang, c.createdAt)}</time>{" "}
               <StatusBadge status={c.status} showPublished={ui.isStaff} />
             </p>
             <div lang={ui.contentLang}>

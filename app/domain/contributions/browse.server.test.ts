@@ -5,8 +5,9 @@ import { db, sqlite } from "~/lib/db.server";
 import { contributions } from "~db/schema";
 import { seedReference } from "../../../test/db";
 import { insertContribution, ISTAT } from "../../../test/contributions";
-import { browseContributions, chooseDriver, COUNT_CAP, filterOptions, selectionWhere, type SetFilter } from "./browse.server";
-import { parseFilters, type SelectionFilters } from "./filters";
+import { browseContributions, chooseDriver, COUNT_CAP, filterOptions, listPlan, selectionWhere, type SetFilter } from "./browse.server";
+import { MAX_PAGE, parseFilters, type Filters, type SelectionFilters } from "./filters";
+import { forgetPublishedStats } from "./published-stats.server";
 
 const ids: Record<string, number> = {};
 const day = (iso: string) => new Date(`${iso}T10:00:00Z`);
@@ -175,6 +176,18 @@ describe("the query plan", () => {
     expect(plan({ q: "mobilita" }, null)).toMatch(/contributions_fts VIRTUAL TABLE/);
   });
 
+  it("walks the FTS5 index itself for a search, newest id first, without sorting the matches", () => {
+    const text = (f: Filters) => {
+      const p = listPlan(f);
+      const q = dialect.sqlToQuery(sql`select ${contributions.id} from ${p.from} where ${p.where} order by ${p.order} limit 26`);
+      return (sqlite.prepare(`explain query plan ${q.sql}`).all(...q.params) as { detail: string }[]).map((r) => r.detail).join("\n");
+    };
+    const search = text(parseFilters(new URLSearchParams("q=mobilita&kind=proposta")));
+    expect(search).toMatch(/^SCAN contributions_fts VIRTUAL TABLE/);
+    expect(search).not.toMatch(/TEMP B-TREE/);
+    expect(text(parseFilters(new URLSearchParams("kind=proposta")))).not.toMatch(/TEMP B-TREE/);
+  });
+
   it("starts from a small set filter when there is one", () => {
     expect(chooseDriver({ comune: ISTAT.magenta })).toBe("comune");
     expect(chooseDriver({ comune: ISTAT.rho, q: "mobilita" })).toBe("q");
@@ -230,6 +243,14 @@ describe("pagination", () => {
     expect(past.total).toBe(60);
   });
 
+  it("gives the exact total of the unfiltered list, and never links past the last page served", async () => {
+    forgetPublishedStats();
+    const page = await browseContributions(parseFilters(new URLSearchParams("")));
+    const published = db.get<{ n: number }>(sql`select count(*) as n from contributions where status = 'published'`)!.n;
+    expect(page).toMatchObject({ total: published, totalCapped: false });
+    expect(page.pageCount).toBe(Math.min(MAX_PAGE, Math.ceil(published / 25)));
+  });
+
   it("stops counting at the cap", async () => {
     for (let i = 0; i < COUNT_CAP + 5; i++) insertContribution({ kind: "osservazione", strategyCode: "STTM3", publishedAt: new Date(Date.UTC(2022, 0, 1, 0, i)) });
     const page = await browseContributions(parseFilters(new URLSearchParams("sttm=STTM3&kind=osservazione")));
@@ -247,5 +268,16 @@ describe("filterOptions", () => {
     expect(o.targets.filter((t) => t.strategyCode === "STTM3")).toHaveLength(4);
     expect(o.zones).toHaveLength(8);
     expect(o.zones.reduce((n, z) => n + z.comuni.length, 0)).toBe(133);
+  });
+});
+
+describe("search order", () => {
+  it("lists search results newest sent first (highest id), with or without other filters", async () => {
+    const x = insertContribution({ title: "Ciclovia del Naviglio, primo tratto", publishedAt: day("2025-09-01"), comuni: [ISTAT.magenta] });
+    const y = insertContribution({ title: "Ciclovia del Naviglio, secondo tratto", publishedAt: day("2025-08-01"), comuni: [ISTAT.magenta] });
+    expect(await titlesFor("q=ciclovia")).toEqual([y, x]);
+    expect(await titlesFor("q=ciclovia&comune=015130")).toEqual([y, x]);
+    // Sorted by support, ties go by publication date.
+    expect(await titlesFor("q=ciclovia&sort=supported")).toEqual([x, y]);
   });
 });

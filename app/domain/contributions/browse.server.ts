@@ -9,7 +9,7 @@
 //   organization kind             organization_id IN (organizations of that kind) — organizations_kind_idx
 //   search                        id IN (rowids of the FTS5 index contributions_fts)
 //   outcome                       the seam in outcomes-read.server.ts
-import { and, asc, desc, eq, inArray, sql, type AnyColumn, type SQL } from "drizzle-orm";
+import { and, asc, eq, inArray, sql, type AnyColumn, type SQL } from "drizzle-orm";
 import { db } from "~/lib/db.server";
 import { romeToUtc } from "~/lib/dates";
 import {
@@ -26,12 +26,16 @@ import {
   type OrganizationKind,
   type PlaceKind,
 } from "~db/schema";
-import { PAGE_SIZE, type Filters, type SelectionFilters } from "./filters";
+import { hasSelection, MAX_PAGE, PAGE_SIZE, type Filters, type SelectionFilters } from "./filters";
 import { outcomeCondition } from "./outcomes-read.server";
+import { publishedStats } from "./published-stats.server";
 import { ftsAllTerms } from "./search";
 
-/** Counting stops here: "più di 250" is as useful as the exact figure, and costs a bounded walk. */
-export const COUNT_CAP = 250;
+/**
+ * Counting a filtered list stops here: "più di 100" is as useful as the exact figure, and costs a
+ * bounded walk. The unfiltered list shows the exact total (published-stats.server.ts).
+ */
+export const COUNT_CAP = 100;
 /**
  * A set filter (search, comune, zone, target, organization kind) matching fewer rows than this
  * drives the query: its rows are fetched and sorted (cheap, bounded). Larger sets are checked row
@@ -150,46 +154,81 @@ export type BrowsePage = {
 
 const SHOWN_COMUNI = 3;
 
+type ListPlan = { from: SQL; where: SQL; order: SQL };
+
+/**
+ * How the list query runs. A search with many matches walks the FTS5 index itself, newest id first,
+ * checking the other filters row by row and stopping at the page: the cost is the page's, not the
+ * number of matches (materialising 20,000 matching rowids costs more than the rest of the page).
+ * So, when searching, "newest" means most recently sent (highest id), the order FTS5 gives for
+ * free, in every variant of the query. Otherwise the date index or the driving set decides.
+ */
+export function listPlan(f: Filters): ListPlan {
+  const c = contributions;
+  const match = searchExpression(f.q);
+  // With the search as the only set filter there is nothing to choose between: skip the probes.
+  const otherSets = f.comune || f.zone || f.target || (f.orgKind && f.orgKind !== "person");
+  const driver = match && f.sort === "newest" && !otherSets ? null : chooseDriver(f);
+  if (match && f.sort === "newest" && (driver === null || driver === "q")) {
+    return {
+      // CROSS JOIN keeps the FTS5 table as the outer loop; each match is then one primary-key lookup.
+      from: sql`contributions_fts cross join ${c} on ${c.id} = contributions_fts.rowid`,
+      where: and(sql`contributions_fts match ${match}`, ...selectionConditions({ ...f, q: undefined }, null))!,
+      order: sql`contributions_fts.rowid desc`,
+    };
+  }
+  const order =
+    f.sort === "supported" ? sql`${c.supportCount} desc, ${c.publishedAt} desc, ${c.id} desc` : match ? sql`${c.id} desc` : sql`${c.publishedAt} desc, ${c.id} desc`;
+  return { from: sql`${c}`, where: selectionWhere(f, driver), order };
+}
+
+type ListRow = {
+  id: number;
+  title: string;
+  kind: ContributionKind;
+  strategyCode: string | null;
+  placeKind: PlaceKind | null;
+  comuneIstat: string | null;
+  publishedAt: number | null;
+  supportCount: number;
+  organizationName: string | null;
+  organizationKind: OrganizationKind | null;
+};
+
 /** One page of published contributions matching the filters, newest or most supported first. */
 export async function browseContributions(filters: Filters): Promise<BrowsePage> {
-  const where = selectionWhere(filters, chooseDriver(filters));
   const c = contributions;
-  const order = filters.sort === "supported" ? [desc(c.supportCount), desc(c.publishedAt), desc(c.id)] : [desc(c.publishedAt), desc(c.id)];
+  const plan = listPlan(filters);
   const offset = (filters.page - 1) * PAGE_SIZE;
-  const rows = db
-    .select({
-      id: c.id,
-      title: c.title,
-      kind: c.kind,
-      strategyCode: c.strategyCode,
-      placeKind: c.placeKind,
-      comuneIstat: c.comuneIstat,
-      publishedAt: c.publishedAt,
-      supportCount: c.supportCount,
-      organizationName: organizations.name,
-      organizationKind: organizations.kind,
-    })
-    .from(c)
-    .leftJoin(organizations, eq(organizations.id, c.organizationId))
-    .where(where)
-    .orderBy(...order)
-    .limit(PAGE_SIZE + 1)
-    .offset(offset)
-    .all();
+  const rows = db.all<ListRow>(sql`
+    select ${c.id} as id, ${c.title} as title, ${c.kind} as kind, ${c.strategyCode} as strategyCode, ${c.placeKind} as placeKind,
+      ${c.comuneIstat} as comuneIstat, ${c.publishedAt} as publishedAt, ${c.supportCount} as supportCount,
+      ${organizations.name} as organizationName, ${organizations.kind} as organizationKind
+    from ${plan.from} left join ${organizations} on ${organizations.id} = ${c.organizationId}
+    where ${plan.where}
+    order by ${plan.order}
+    limit ${PAGE_SIZE + 1} offset ${offset}`);
   const hasNext = rows.length > PAGE_SIZE;
   const pageRows = rows.slice(0, PAGE_SIZE);
 
   // The count starts where the page is, so a deep page costs no more than the first one
   // (past the last page it starts again from the top, to say how many there are).
-  const countFrom = (from: number) => db.get<{ n: number }>(sql`select count(*) as n from (select 1 from ${c} where ${where} limit ${COUNT_CAP + 1} offset ${from})`)!.n;
-  let countOffset = offset;
-  let counted = countFrom(offset);
-  if (counted === 0 && offset > 0) {
-    countOffset = 0;
-    counted = countFrom(0);
+  const countFrom = (from: number) =>
+    db.get<{ n: number }>(sql`select count(*) as n from (select 1 from ${plan.from} where ${plan.where} limit ${COUNT_CAP + 1} offset ${from})`)!.n;
+  let total: number;
+  let totalCapped = false;
+  if (!hasSelection(filters)) {
+    total = publishedStats().count;
+  } else {
+    let countOffset = offset;
+    let counted = countFrom(offset);
+    if (counted === 0 && offset > 0) {
+      countOffset = 0;
+      counted = countFrom(0);
+    }
+    total = countOffset + Math.min(counted, COUNT_CAP);
+    totalCapped = counted > COUNT_CAP;
   }
-  const total = countOffset + Math.min(counted, COUNT_CAP);
-  const totalCapped = counted > COUNT_CAP;
 
   const comuniOf = comuniNames(pageRows.map((r) => r.id));
   const fallback = comuneNamesByIstat(pageRows.filter((r) => !comuniOf.has(r.id) && r.comuneIstat).map((r) => r.comuneIstat!));
@@ -205,7 +244,7 @@ export async function browseContributions(filters: Filters): Promise<BrowsePage>
       comuni: names.slice(0, SHOWN_COMUNI),
       moreComuni: Math.max(0, names.length - SHOWN_COMUNI),
       organization: r.organizationName && r.organizationKind ? { name: r.organizationName, kind: r.organizationKind } : null,
-      publishedAt: r.publishedAt?.toISOString() ?? null,
+      publishedAt: r.publishedAt == null ? null : new Date(r.publishedAt * 1000).toISOString(),
       supportCount: r.supportCount,
     };
   });
@@ -214,8 +253,9 @@ export async function browseContributions(filters: Filters): Promise<BrowsePage>
     total,
     totalCapped,
     page: filters.page,
-    pageCount: Math.max(1, Math.ceil(total / PAGE_SIZE)),
-    hasNext,
+    // Pages past MAX_PAGE are not served: the filters narrow the list instead.
+    pageCount: Math.min(MAX_PAGE, Math.max(1, Math.ceil(total / PAGE_SIZE))),
+    hasNext: hasNext && filters.page < MAX_PAGE,
   };
 }
 
@@ -248,6 +288,8 @@ function comuneNamesByIstat(codes: string[]): Map<string, string> {
 }
 
 export type FilterOptions = {
+  /** [[south, west], [north, east]] of the metropolitan area (for the map's first frame), or null before the territory is seeded. */
+  bounds: [[number, number], [number, number]] | null;
   strategies: { code: string; number: number; title: string }[];
   targets: { code: string; strategyCode: string; title: string }[];
   zones: { id: string; name: string; isCapoluogo: boolean; comuni: { istat: string; name: string }[] }[];
@@ -266,8 +308,18 @@ export function filterOptions(now = Date.now()): FilterOptions {
     .orderBy(asc(targets.strategyCode), asc(targets.sortOrder))
     .all();
   const zoneRows = db.select({ id: zones.id, name: zones.name, isCapoluogo: zones.isCapoluogo }).from(zones).orderBy(asc(zones.sortOrder)).all();
-  const comuneRows = db.select({ istat: comuni.istat, name: comuni.name, zoneId: comuni.zoneId }).from(comuni).all();
+  const comuneRows = db
+    .select({ istat: comuni.istat, name: comuni.name, zoneId: comuni.zoneId, w: comuni.minLon, s: comuni.minLat, e: comuni.maxLon, n: comuni.maxLat })
+    .from(comuni)
+    .all();
   const value: FilterOptions = {
+    bounds:
+      comuneRows.length > 0
+        ? [
+            [Math.min(...comuneRows.map((c) => c.s)), Math.min(...comuneRows.map((c) => c.w))],
+            [Math.max(...comuneRows.map((c) => c.n)), Math.max(...comuneRows.map((c) => c.e))],
+          ]
+        : null,
     strategies: strategyRows,
     targets: targetRows,
     zones: zoneRows.map((z) => ({

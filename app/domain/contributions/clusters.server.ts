@@ -6,12 +6,13 @@
 // (well under a millisecond at 100,000 points) plus the titles of the points it returns.
 // The cache is checked against the published set (count and latest publication date) at most every
 // few seconds, and rebuilt when it changed, or after MAX_AGE_MS whatever happens.
-import { and, eq, inArray, isNotNull, sql } from "drizzle-orm";
+import { and, eq, inArray, isNotNull } from "drizzle-orm";
 import Supercluster from "supercluster";
 import { db } from "~/lib/db.server";
 import { contributions, type ContributionKind } from "~db/schema";
 import { filtersToSearchParams, type SelectionFilters } from "./filters";
 import { chooseDriver, selectionWhere } from "./browse.server";
+import { forgetPublishedStats, publishedStats } from "./published-stats.server";
 
 /** Clusters are formed up to this zoom; beyond it every contribution is its own marker. */
 export const CLUSTER_MAX_ZOOM = 16;
@@ -22,7 +23,6 @@ export const MAX_ITEMS = 600;
 /** A viewport larger than this (in pixels at the asked zoom) is answered at a lower zoom. */
 const MAX_VIEW_PX = 4096;
 const TITLE_LENGTH = 80;
-const FRESHNESS_CHECK_MS = 5_000;
 const MAX_AGE_MS = 10 * 60_000;
 const MAX_ENTRIES = 32;
 /** Points held by all cached indexes together (a 100,000-point index takes ~20 MB). */
@@ -46,25 +46,16 @@ type Props = { id: number };
 type Entry = { index: Supercluster<Props>; points: number; builtAt: number; fingerprint: string; lastUsed: number };
 
 const cache = new Map<string, Entry>();
-let checkedAt = 0;
-let currentFingerprint = "";
-
-/** What changes when contributions are published, withdrawn or hidden. */
+/** What changes when contributions are published, withdrawn or hidden (read at most every 5 s). */
 function publishedFingerprint(now: number) {
-  if (now - checkedAt < FRESHNESS_CHECK_MS && currentFingerprint) return currentFingerprint;
-  const row = db.get<{ n: number; latest: number | null }>(
-    sql`select count(*) as n, max(${contributions.publishedAt}) as latest from ${contributions} where ${contributions.status} = 'published'`,
-  );
-  currentFingerprint = `${row?.n ?? 0}:${row?.latest ?? 0}`;
-  checkedAt = now;
-  return currentFingerprint;
+  const { count, latest } = publishedStats(now);
+  return `${count}:${latest}`;
 }
 
 /** Forget every index (tests; after a bulk import). */
 export function clearMapCache() {
   cache.clear();
-  checkedAt = 0;
-  currentFingerprint = "";
+  forgetPublishedStats();
 }
 
 function build(filters: SelectionFilters): { index: Supercluster<Props>; points: number } {

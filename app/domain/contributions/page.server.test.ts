@@ -2,7 +2,9 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { seedReference } from "../../../test/db";
 import { insertContribution, ISTAT } from "../../../test/contributions";
 import { insertUser } from "../../../test/drafts-participation";
-import { getContributionPage } from "./page.server";
+import { getContributionPage, publicSupportSummary } from "./page.server";
+import { cosignContribution, supportContribution, supportState } from "./supports.server";
+import { approveMember } from "../../../test/drafts-participation";
 
 beforeAll(() => seedReference());
 
@@ -38,5 +40,19 @@ describe("getContributionPage", () => {
       expect(await getContributionPage(id, null)).toBeNull();
       expect(await getContributionPage(id, { id: author.id, role: "participant" })).toMatchObject({ status });
     }
+  });
+});
+
+describe("publicSupportSummary", () => {
+  it("says what supportState says to the public, from indexed reads", async () => {
+    const id = insertContribution({});
+    const a = insertUser("Sostenitrice");
+    const b = insertUser("Sostenitore");
+    await supportContribution(a.id, id);
+    await supportContribution(b.id, id);
+    const org = approveMember(b.id, "legambiente-lombardia");
+    await cosignContribution(b.id, id, org.id);
+    expect(publicSupportSummary(id)).toEqual(await supportState(id, null));
+    expect(publicSupportSummary(id)).toMatchObject({ count: 3, people: 2, organizations: [{ id: org.id, name: "Legambiente Lombardia" }] });
   });
 });

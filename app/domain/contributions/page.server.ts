@@ -1,6 +1,6 @@
 // Everything the public page of one contribution shows: text, kind, themes, places, who made it,
 // where it was made, supports, comments, and the outcome once given.
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, eq, isNotNull } from "drizzle-orm";
 import type { Geometry, Position } from "geojson";
 import { db } from "~/lib/db.server";
 import { renderMarkdown } from "~/lib/markdown.server";
@@ -8,6 +8,7 @@ import { displayName } from "~/domain/accounts/users.server";
 import {
   comuni,
   contributionComuni,
+  contributionSupports,
   contributionObjectives,
   contributions,
   contributionTargets,
@@ -25,6 +26,7 @@ import {
 } from "~db/schema";
 import { commentsFor } from "./comments.server";
 import { outcomeOf } from "./outcomes-read.server";
+import type { SupportState } from "./supports.server";
 
 export type PageViewer = { id: string; role: Role } | null;
 
@@ -168,3 +170,21 @@ export async function getContributionPage(id: number, viewer: PageViewer) {
 }
 
 export type ContributionPageData = NonNullable<Awaited<ReturnType<typeof getContributionPage>>>;
+
+/**
+ * The supports of a contribution as the public sees them (no viewer): the count kept on the row and
+ * the organizations that co-signed. Each read goes through an index (the co-signatures through the
+ * partial unique index on organization_id), so the page does not slow down as supports pile up.
+ * Signed-in viewers get supportState (supports.server.ts), which also says what they have done.
+ */
+export function publicSupportSummary(contributionId: number): SupportState {
+  const count = db.select({ n: contributions.supportCount }).from(contributions).where(eq(contributions.id, contributionId)).get()?.n ?? 0;
+  const orgs = db
+    .select({ id: organizations.id, name: organizations.name })
+    .from(contributionSupports)
+    .innerJoin(organizations, eq(organizations.id, contributionSupports.organizationId))
+    .where(and(eq(contributionSupports.contributionId, contributionId), isNotNull(contributionSupports.organizationId)))
+    .orderBy(asc(contributionSupports.id))
+    .all();
+  return { count, people: Math.max(0, count - orgs.length), organizations: orgs, viewer: null };
+}
