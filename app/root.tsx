@@ -20,6 +20,7 @@ import { translator, type Lang, type MessageKey } from "~/i18n";
 import { SiteFooter } from "~/components/layout/SiteFooter";
 import { SiteHeader } from "~/components/layout/SiteHeader";
 import { Breadcrumb } from "~/components/layout/Breadcrumb";
+import { ReportNotice } from "~/components/moderation/ReportForm";
 import { useNonce } from "~/components/nonce";
 import appStyles from "~/styles/app.css";
 
@@ -69,6 +70,7 @@ export function Layout({ children }: { children: ReactNode }) {
         <div className="container">
           <Breadcrumb />
           <main id="main" tabIndex={-1}>
+            <ReportNotice />
             {children}
           </main>
         </div>

@@ -2,7 +2,7 @@ import type { ActionFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { z } from "~/lib/zod.server";
 import { requirePermission } from "~/domain/accounts/session.server";
-import { reportAnchor } from "~/components/moderation/ReportForm";
+import { REPORT_NOTICE_ID, reportAnchor } from "~/components/moderation/ReportForm";
 import { flagItem } from "~/domain/moderation/flags.server";
 import { ModerationError } from "~/domain/moderation/items.server";
 import { deliverSoon } from "~/domain/notifications/outbox.server";
@@ -43,5 +43,6 @@ export async function action({ request }: ActionFunctionArgs) {
   const params = new URLSearchParams(search);
   params.set("segnalazione", outcome);
   params.set("voce", `${itemKind}-${itemId}`);
-  return redirect(`${path}?${params.toString()}#${reportAnchor(itemKind, itemId)}`);
+  // A hidden item is no longer on the page: the answer is shown at the top of the page instead.
+  return redirect(`${path}?${params.toString()}#${outcome === "hidden" ? REPORT_NOTICE_ID : reportAnchor(itemKind, itemId)}`);
 }
