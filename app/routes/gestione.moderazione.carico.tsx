@@ -1,7 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requirePermission } from "~/domain/accounts/session.server";
-import { WORKLOAD_DAYS, workload } from "~/domain/moderation/workload.server";
+import { WORKLOAD_DAYS } from "~/domain/moderation/kinds";
+import { workload } from "~/domain/moderation/workload.server";
 import { formatDate, formatNumber } from "~/i18n";
 import { metaTranslator } from "~/i18n/meta";
 import { useLang, useT } from "~/i18n/react";

@@ -50,3 +50,8 @@ export const QUEUE_PAGE_SIZE = 50;
 export const AUDIT_PAGE_SIZE = 50;
 /** A bulk action acts on at most this many items at once. */
 export const BULK_MAX = 1000;
+
+/** The longest reasoned response (controdeduzione) staff may write. */
+export const MAX_RESPONSE_LENGTH = 20_000;
+/** The workload view counts staff decisions over this many days. */
+export const WORKLOAD_DAYS = 30;

@@ -7,9 +7,9 @@ import { db } from "~/lib/db.server";
 import { contributions, draftSectionTexts, draftVersions, outcomeRevisions, outcomes, sectionLinks, users, type Outcome } from "~db/schema";
 import { recordAudit } from "./audit.server";
 import { loadItem, ModerationError, noun, notifyAuthor } from "./items.server";
+import { MAX_RESPONSE_LENGTH } from "./kinds";
 
 export type OutcomeKind = "contribution" | "amendment";
-export const MAX_RESPONSE_LENGTH = 20_000;
 
 const OUTCOME_LABELS: Record<Outcome, string> = {
   accolto: "accolto",

@@ -2,10 +2,8 @@
 // much lately, and how many published contributions still have no outcome, per STTM.
 import { sql } from "drizzle-orm";
 import { db } from "~/lib/db.server";
-import { MODERATED_KINDS, QUEUE_STATES, type ModeratedKind, type QueueState } from "./kinds";
+import { MODERATED_KINDS, QUEUE_STATES, WORKLOAD_DAYS, type ModeratedKind, type QueueState } from "./kinds";
 import { queueSummary } from "./queue.server";
-
-export const WORKLOAD_DAYS = 30;
 
 export function workload(now = new Date()) {
   const summary = queueSummary();
