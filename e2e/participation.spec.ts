@@ -237,7 +237,7 @@ test("≥ 30 XSS payloads in a section body, a comment and an amendment render w
     await expect(page.locator(".amendments article")).toHaveCount(1);
     await page.getByText("Proponi un emendamento").click();
     await expect(page.getByLabel("Testo proposto per la sezione")).toHaveValue(p.payload.trim());
-    await page.locator(".amendments summary").click(); // the full proposed text
+    await page.locator(".amendments summary", { hasText: "Testo proposto completo" }).click(); // the full proposed text (not the report form)
     const report = await expectInert(page, p.name);
     expect(report.contentBlocks, p.name).toBeGreaterThanOrEqual(4);
   }
