@@ -237,10 +237,15 @@ export default function ModerationQueue() {
                 return (
                   <tr key={ref}>
                     <td>
-                      <input type="checkbox" id={checkId} name="item" value={ref} defaultChecked={selected.has(ref)} aria-labelledby={`${checkId}-l ${titleId}`} />
-                      <span id={`${checkId}-l`} className="visually-hidden">
-                        {t("moderation.select")}
-                      </span>
+                      {/* A reported item is decided on its page (restore or hide for good), never in bulk. */}
+                      {r.state !== "flagged" ? (
+                        <>
+                          <input type="checkbox" id={checkId} name="item" value={ref} defaultChecked={selected.has(ref)} aria-labelledby={`${checkId}-l ${titleId}`} />
+                          <span id={`${checkId}-l`} className="visually-hidden">
+                            {t("moderation.select")}
+                          </span>
+                        </>
+                      ) : null}
                     </td>
                     <td>
                       <span className="badge">{t(`moderation.kind.${r.kind}`)}</span> <span className="muted">#{r.id}</span>

@@ -3,7 +3,7 @@
 // duplicate, and bulk publish/reject in one transaction. Comments and amendments are decided by
 // the functions their own capabilities already have (publishComment, publishItem, …); called
 // inside a bulk transaction they become savepoints of it, so a failure anywhere undoes everything.
-import { and, eq, inArray } from "drizzle-orm";
+import { and, count, eq, inArray } from "drizzle-orm";
 import { db, type Tx } from "~/lib/db.server";
 import { recordAudit } from "./audit.server";
 import { publishComment, rejectComment, CommentError } from "~/domain/contributions/comments.server";
@@ -18,6 +18,7 @@ import {
   contributionTargets,
   contributionZones,
   duplicates,
+  flags,
   type ContributionKind,
 } from "~db/schema";
 import { BULK_MAX, REJECT_REASON_LABELS, type RejectReason } from "./kinds";
@@ -48,8 +49,15 @@ export function reasonText(decision: Decision) {
 // ---------------------------------------------------------------------------------------------
 // Publish and reject, one item (inside the caller's transaction)
 
+/** A reported item is decided on its page (restore or hide for good, with a reason), not published or rejected. */
+function refuseReported(tx: Tx, ref: ItemRef) {
+  const open = tx.select({ n: count() }).from(flags).where(and(eq(flags.itemKind, ref.kind), eq(flags.itemId, ref.id), eq(flags.status, "open"))).get()?.n ?? 0;
+  if (open > 0) throw new ModerationError("moderation.error.reported", 409);
+}
+
 function publishTx(tx: Tx, actorId: string, ref: ItemRef, now: Date) {
   const item = loadItem(tx, ref);
+  refuseReported(tx, ref);
   // Under post-moderation an item is published at once: staff confirm it after reading it.
   if (item.status === "published") {
     recordAudit(tx, { actorId, action: `${ref.kind}.reviewed`, subjectType: ref.kind, subjectId: ref.id, before: { status: "published" }, after: { status: "published" } });
@@ -84,6 +92,8 @@ function publishTx(tx: Tx, actorId: string, ref: ItemRef, now: Date) {
 
 function rejectTx(tx: Tx, actorId: string, ref: ItemRef, decision: Decision, now: Date) {
   const reason = reasonText(decision);
+  loadItem(tx, ref);
+  refuseReported(tx, ref);
   switch (ref.kind) {
     case "contribution": {
       const item = loadItem(tx, ref);

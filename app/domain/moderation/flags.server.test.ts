@@ -109,3 +109,17 @@ describe("redaction", () => {
     expect(() => redactPassage({ actorId: staff.id, item: { kind: "contribution", id }, passage: "altro" })).toThrowError(/passageNotFound/);
   });
 });
+
+describe("reported items are decided on their page", () => {
+  it("cannot be published or rejected (alone or in bulk) while reports are open", async () => {
+    const { publish, reject, bulkModerate } = await import("./actions.server");
+    const id = insertContribution({ authorId: author.id });
+    const item = { kind: "contribution" as const, id };
+    flagItem({ reporterId: reporters[0].id, item, reason: "spam" });
+    expect(() => publish({ actorId: staff.id, item })).toThrowError(/reported/);
+    expect(() => reject({ actorId: staff.id, item, decision: { reason: "spam" } })).toThrowError(/reported/);
+    expect(() => bulkModerate({ actorId: staff.id, action: "publish", items: [item] })).toThrowError(/reported/);
+    restoreItem({ actorId: staff.id, item, reason: "Segnalazione infondata." });
+    expect(db.select().from(contributions).where(eq(contributions.id, id)).get()!.status).toBe("published");
+  });
+});

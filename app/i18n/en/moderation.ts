@@ -194,6 +194,7 @@ const moderation: Record<keyof typeof it, string> = {
   "moderation.linked.noOutcome": "no outcome yet",
 
   "moderation.error.notFound": "Item not found.",
+  "moderation.error.reported": "A reported item is decided on its own page: restore it or hide it for good, with a reason.",
   "moderation.error.notModeratable": "This item can no longer be moderated this way: its status has changed. Reload the page.",
   "moderation.error.noSelection": "Select at least one item.",
   "moderation.error.tooMany": "You can select at most 1000 items at a time.",

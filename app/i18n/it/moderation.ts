@@ -192,6 +192,7 @@ const moderation = {
   "moderation.linked.noOutcome": "esito non ancora dato",
 
   "moderation.error.notFound": "Elemento non trovato.",
+  "moderation.error.reported": "Un elemento segnalato si decide dalla sua pagina: ripristinalo o nascondilo definitivamente, con un motivo.",
   "moderation.error.notModeratable": "Questo elemento non può più essere moderato così: il suo stato è cambiato. Ricarica la pagina.",
   "moderation.error.noSelection": "Seleziona almeno un elemento.",
   "moderation.error.tooMany": "Puoi selezionare al massimo 1000 elementi alla volta.",
