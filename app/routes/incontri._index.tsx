@@ -1,7 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { z } from "~/lib/zod.server";
-import { listMeetings, meetingOptions, WHEN } from "~/domain/meetings/meetings.server";
+import { listMeetings, meetingOptions } from "~/domain/meetings/meetings.server";
+import { WHEN } from "~/domain/meetings/list-filters";
 import { kindLabel, StatusBadge, zoneLabel } from "~/components/meetings/MeetingBits";
 import { formatDate, type Lang, type Translate } from "~/i18n";
 import { metaTranslator } from "~/i18n/meta";

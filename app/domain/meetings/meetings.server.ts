@@ -35,8 +35,8 @@ export async function getMeeting(id: number) {
 // ---------------------------------------------------------------- list
 
 export const PAGE_SIZE = 20;
-export const WHEN = ["all", "upcoming", "past"] as const;
-export type When = (typeof WHEN)[number];
+import { WHEN, type When } from "./list-filters";
+export { WHEN, type When };
 
 export type MeetingFilters = {
   kind?: MeetingKind | null;
