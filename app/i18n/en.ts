@@ -4,10 +4,10 @@ import accounts from "./en/accounts";
 import notifications from "./en/notifications";
 import plan from "./en/plan";
 import territory from "./en/territory";
-import processes from "./en/processes";
 import meetings from "./en/meetings";
-import participation from "./en/participation";
 import registrations from "./en/registrations";
+import participation from "./en/participation";
+import processes from "./en/processes";
 import drafts from "./en/drafts";
 import contributions from "./en/contributions";
 import browse from "./en/browse";
@@ -20,10 +20,10 @@ export const en: Record<MessageKey, string> = {
   ...notifications,
   ...plan,
   ...territory,
-  ...processes,
   ...meetings,
-  ...participation,
   ...registrations,
+  ...participation,
+  ...processes,
   ...drafts,
   ...contributions,
   ...browse,

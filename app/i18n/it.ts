@@ -3,10 +3,10 @@ import accounts from "./it/accounts";
 import notifications from "./it/notifications";
 import plan from "./it/plan";
 import territory from "./it/territory";
-import processes from "./it/processes";
 import meetings from "./it/meetings";
-import participation from "./it/participation";
 import registrations from "./it/registrations";
+import participation from "./it/participation";
+import processes from "./it/processes";
 import drafts from "./it/drafts";
 import contributions from "./it/contributions";
 import browse from "./it/browse";
@@ -19,10 +19,10 @@ export const it = {
   ...notifications,
   ...plan,
   ...territory,
-  ...processes,
   ...meetings,
-  ...participation,
   ...registrations,
+  ...participation,
+  ...processes,
   ...drafts,
   ...contributions,
   ...browse,
