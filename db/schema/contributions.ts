@@ -69,6 +69,8 @@ export const contributions = sqliteTable(
     index("contributions_kind_idx").on(t.kind, t.status, t.publishedAt),
     index("contributions_point_idx").on(t.status, t.lon, t.lat),
     index("contributions_section_idx").on(t.draftSectionId),
+    index("contributions_supported_idx").on(t.status, t.supportCount, t.publishedAt, t.id),
+    index("contributions_comune_idx").on(t.comuneIstat),
   ],
 );
 

@@ -1,0 +1,2 @@
+CREATE INDEX `contributions_supported_idx` ON `contributions` (`status`,`support_count`,`published_at`,`id`);--> statement-breakpoint
+CREATE INDEX `contributions_comune_idx` ON `contributions` (`comune_istat`);
