@@ -1,13 +1,16 @@
 // Benchmark of the contributions pages on synthetic data sets of two sizes, in one run.
 //
-//   npm run bench [-- --sizes 1000,100000 --connections 10 --duration 10 --no-build --no-write]
+//   npm run bench [-- --sizes 1000,100000 --connections 10 --duration 10 --rounds 3 --no-build --no-write]
 //
-// For each size: a fresh database in a temporary folder filled by scripts/seed-synthetic.ts, the
-// production server (node server.js, its own build folder and a free port), a warm-up, then
-// autocannon with a fixed number of connections for a fixed time on each URL. Latency percentiles
-// are computed from every response time (autocannon's summary has no p95). Writes the table, the
-// machine and the date into docs/benchmarks.md (between the markers), unless --no-write.
-// Not part of npm test: it takes a few minutes and wants a quiet machine.
+// For each size: a fresh database in a temporary folder filled by scripts/seed-synthetic.ts and the
+// production server on it (node server.js, its own build folder, a free port). After a warm-up,
+// autocannon runs with a fixed number of connections for a fixed time on each URL, one size after
+// the other for the same URL, and the whole sequence is repeated (--rounds): the figures are the
+// medians of the rounds, so both sizes of a URL are measured under the same conditions of a shared
+// machine. Latency percentiles come from every response time (autocannon's summary has no p95); the
+// server's CPU time per request (from /proc) says what a request costs whatever else runs.
+// Writes the table, the machine and the date into docs/benchmarks.md (between the markers), unless
+// --no-write. Not part of npm test: it takes about ten minutes.
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
@@ -22,6 +25,7 @@ const { values } = parseArgs({
     sizes: { type: "string", default: "1000,100000" },
     connections: { type: "string", default: "10" },
     duration: { type: "string", default: "10" },
+    rounds: { type: "string", default: "3" },
     "no-build": { type: "boolean", default: false },
     "no-write": { type: "boolean", default: false },
     keep: { type: "boolean", default: false },
@@ -31,6 +35,7 @@ const { values } = parseArgs({
 const SIZES = values.sizes!.split(",").map((s) => Number(s.trim()));
 const CONNECTIONS = Number(values.connections);
 const DURATION = Number(values.duration);
+const ROUNDS = Math.max(1, Number(values.rounds));
 const BUILD_ID = "bench";
 const ROOT = process.cwd();
 const DOC = path.join(ROOT, "docs/benchmarks.md");
@@ -75,7 +80,22 @@ const CASES: Case[] = [
   },
 ];
 
-type Measure = { rps: number; p50: number; p95: number; p99: number; bytes: number; non2xx: number; errors: number; requests: number };
+type Measure = { rps: number; p50: number; p95: number; p99: number; cpu: number; bytes: number; non2xx: number; errors: number; requests: number; load: number };
+
+/** CPU time (user + system) of a process so far, in ms; NaN where /proc is not there. */
+function cpuMs(pid: number) {
+  try {
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+  } catch {
+    return NaN;
+  }
+}
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
 
 function percentile(sorted: number[], p: number) {
   if (sorted.length === 0) return NaN;
@@ -135,8 +155,10 @@ async function stopServer(child: ChildProcess) {
   });
 }
 
-async function measure(base: string, c: Case, ctx: { id: number }): Promise<Measure> {
+async function measure(base: string, pid: number, c: Case, ctx: { id: number }): Promise<Measure> {
   const times: number[] = [];
+  const load = os.loadavg()[0];
+  const cpuBefore = cpuMs(pid);
   const paths = c.requests?.(ctx);
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
     const instance = autocannon(
@@ -150,6 +172,7 @@ async function measure(base: string, c: Case, ctx: { id: number }): Promise<Meas
     );
     instance.on("response", (_client, _status, _bytes, responseTime) => times.push(responseTime));
   });
+  const cpu = (cpuMs(pid) - cpuBefore) / Math.max(1, result.requests.total);
   times.sort((a, b) => a - b);
   // The size of one answer (uncompressed, as autocannon asks for it): what the ≤ 100 KB target is about.
   const sample = await fetch(base + c.path(ctx));
@@ -159,10 +182,12 @@ async function measure(base: string, c: Case, ctx: { id: number }): Promise<Meas
     p50: percentile(times, 50),
     p95: percentile(times, 95),
     p99: percentile(times, 99),
+    cpu,
     bytes,
     non2xx: result.non2xx,
     errors: result.errors,
     requests: result.requests.total,
+    load,
   };
 }
 
@@ -205,8 +230,9 @@ async function main() {
     execFileSync("npx", ["remix", "build"], { cwd: ROOT, stdio: "inherit", env: { ...process.env, NODE_ENV: "production", CONCERTA_BUILD_ID: BUILD_ID } });
   }
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "concerta-bench-"));
-  const results = new Map<number, { seedSeconds: number; firstMapMs: number; picked: ReturnType<typeof pickContribution>; load: [number, number]; rows: Map<string, Measure> }>();
-
+  type Prepared = { size: number; seedSeconds: number; firstMapMs: number; picked: ReturnType<typeof pickContribution>; server: ChildProcess; base: string };
+  const prepared: Prepared[] = [];
+  const results = new Map<number, Result>();
   try {
     for (const size of SIZES) {
       const database = path.join(dir, `contributions-${size}.db`);
@@ -221,29 +247,52 @@ async function main() {
       const port = await freePort();
       const server = startServer(port, database);
       const base = `http://127.0.0.1:${port}`;
-      try {
-        await waitFor(`${base}/contributi`);
-        // The first map request builds the cluster index of the whole data set: measured on its own.
-        const t0 = performance.now();
-        await (await fetch(`${base}/contributi/mappa.json?bbox=${WHOLE_AREA}&zoom=9`)).arrayBuffer();
-        const firstMapMs = performance.now() - t0;
-        // Warm-up: every URL a few times (JIT, SQLite page cache, cluster indexes).
-        for (const c of CASES) for (const p of c.requests?.({ id: picked.id }) ?? [c.path({ id: picked.id })]) for (let i = 0; i < 3; i++) await (await fetch(base + p)).arrayBuffer();
-        const loadBefore = os.loadavg()[0];
-        const rows = new Map<string, Measure>();
-        for (const c of CASES) {
-          const m = await measure(base, c, { id: picked.id });
-          rows.set(c.key, m);
+      prepared.push({ size, seedSeconds, firstMapMs: NaN, picked, server, base });
+      await waitFor(`${base}/contributi`);
+      // The first map request builds the cluster index of the whole data set: measured on its own.
+      const t0 = performance.now();
+      await (await fetch(`${base}/contributi/mappa.json?bbox=${WHOLE_AREA}&zoom=9`)).arrayBuffer();
+      prepared[prepared.length - 1].firstMapMs = performance.now() - t0;
+      // Warm-up: every URL a few times (JIT, SQLite page cache, cluster indexes).
+      for (const c of CASES) for (const p of c.requests?.({ id: picked.id }) ?? [c.path({ id: picked.id })]) for (let i = 0; i < 3; i++) await (await fetch(base + p)).arrayBuffer();
+    }
+    const runs = new Map<string, Measure[]>();
+    for (let round = 1; round <= ROUNDS; round++) {
+      console.log(`\n-- round ${round} of ${ROUNDS}`);
+      for (const c of CASES) {
+        for (const p of prepared) {
+          const m = await measure(p.base, p.server.pid!, c, { id: p.picked.id });
+          const key = `${c.key}:${p.size}`;
+          runs.set(key, [...(runs.get(key) ?? []), m]);
           console.log(
-            `${c.label.padEnd(80)} ${m.rps.toFixed(0).padStart(6)} req/s  p50 ${fmtMs(m.p50).padStart(7)}  p95 ${fmtMs(m.p95).padStart(7)}  p99 ${fmtMs(m.p99).padStart(7)}  ${fmtBytes(m.bytes).padStart(9)}${m.non2xx || m.errors ? `  non2xx ${m.non2xx} errors ${m.errors}` : ""}`,
+            `${`${c.label} [${short(p.size)}]`.padEnd(90)} ${m.rps.toFixed(0).padStart(6)} req/s  p50 ${fmtMs(m.p50).padStart(7)}  p95 ${fmtMs(m.p95).padStart(7)}  p99 ${fmtMs(m.p99).padStart(7)}  cpu ${fmtMs(m.cpu).padStart(7)}  ${fmtBytes(m.bytes).padStart(9)}  load ${m.load.toFixed(1)}${m.non2xx || m.errors ? `  non2xx ${m.non2xx} errors ${m.errors}` : ""}`,
           );
         }
-        results.set(size, { seedSeconds, firstMapMs, picked, load: [loadBefore, os.loadavg()[0]], rows });
-      } finally {
-        await stopServer(server);
       }
     }
+    for (const p of prepared) {
+      const rows = new Map<string, Measure>();
+      const loads: number[] = [];
+      for (const c of CASES) {
+        const ms = runs.get(`${c.key}:${p.size}`)!;
+        loads.push(...ms.map((m) => m.load));
+        rows.set(c.key, {
+          rps: median(ms.map((m) => m.rps)),
+          p50: median(ms.map((m) => m.p50)),
+          p95: median(ms.map((m) => m.p95)),
+          p99: median(ms.map((m) => m.p99)),
+          cpu: median(ms.map((m) => m.cpu)),
+          bytes: ms[ms.length - 1].bytes,
+          non2xx: ms.reduce((n, m) => n + m.non2xx, 0),
+          errors: ms.reduce((n, m) => n + m.errors, 0),
+          requests: ms.reduce((n, m) => n + m.requests, 0),
+          load: median(ms.map((m) => m.load)),
+        });
+      }
+      results.set(p.size, { seedSeconds: p.seedSeconds, firstMapMs: p.firstMapMs, picked: p.picked, load: [Math.min(...loads), Math.max(...loads)], rows });
+    }
   } finally {
+    for (const p of prepared) await stopServer(p.server);
     if (!values.keep) fs.rmSync(dir, { recursive: true, force: true });
     else console.log(`databases kept in ${dir}`);
   }
@@ -260,23 +309,28 @@ const TARGET: Record<Case["kind"], { p95: number; bytes?: number }> = {
   page: { p95: 100 },
 };
 
-function report(started: Date, results: Map<number, { seedSeconds: number; firstMapMs: number; picked: ReturnType<typeof pickContribution>; load: [number, number]; rows: Map<string, Measure> }>) {
+type Result = { seedSeconds: number; firstMapMs: number; picked: ReturnType<typeof pickContribution>; load: [number, number]; rows: Map<string, Measure> };
+
+function report(started: Date, results: Map<number, Result>) {
   const m = machine();
   const sizes = [...results.keys()];
   const lines: string[] = [];
   lines.push(`Run of ${started.toISOString().slice(0, 16).replace("T", " ")} UTC — ${m.cpus} CPUs (${m.cpu}), ${m.memory} RAM, Node ${m.node}, SQLite ${m.sqlite}, ${m.os}.`);
-  lines.push(`autocannon: ${CONNECTIONS} connections, ${DURATION} s per URL, after a warm-up; latencies from every response. One server process (node server.js, production build).`);
+  lines.push(
+    `autocannon: ${CONNECTIONS} connections, ${DURATION} s per URL and size, the sizes one after the other for each URL, ${ROUNDS} rounds; figures are the medians of the rounds, ` +
+      `latencies from every response, CPU = the server process's CPU time per request. One server process per size (node server.js, production build), after a warm-up.`,
+  );
   lines.push("");
   for (const size of sizes) {
     const r = results.get(size)!;
     lines.push(
       `- **${size.toLocaleString("en")}** contributions (${r.picked.published.toLocaleString("en")} published): seeded in ${r.seedSeconds.toFixed(1)} s; ` +
         `first map request (builds the cluster index) ${Math.round(r.firstMapMs)} ms; contribution page used: id ${r.picked.id}; ` +
-        `load average ${r.load[0].toFixed(2)} before, ${r.load[1].toFixed(2)} after the measures.`,
+        `1-minute load average between ${r.load[0].toFixed(1)} and ${r.load[1].toFixed(1)} during its measures.`,
     );
   }
   lines.push("");
-  const header = ["What", ...sizes.flatMap((s) => [`req/s (${short(s)})`, `p50 (${short(s)})`, `p95 (${short(s)})`, `p99 (${short(s)})`, `size (${short(s)})`]), "Target", "Met"];
+  const header = ["What", ...sizes.flatMap((s) => [`req/s (${short(s)})`, `p50 (${short(s)})`, `p95 (${short(s)})`, `p99 (${short(s)})`, `CPU/req (${short(s)})`, `size (${short(s)})`]), "Target", "Met"];
   lines.push(`| ${header.join(" | ")} |`);
   lines.push(`|${header.map(() => "---").join("|")}|`);
   for (const c of CASES) {
@@ -284,7 +338,7 @@ function report(started: Date, results: Map<number, { seedSeconds: number; first
     let met = true;
     for (const size of sizes) {
       const x = results.get(size)!.rows.get(c.key)!;
-      cells.push(x.rps.toFixed(0), fmtMs(x.p50), fmtMs(x.p95), fmtMs(x.p99), fmtBytes(x.bytes));
+      cells.push(x.rps.toFixed(0), fmtMs(x.p50), fmtMs(x.p95), fmtMs(x.p99), fmtMs(x.cpu), fmtBytes(x.bytes));
       const t = TARGET[c.kind];
       if (x.p95 > t.p95 || (t.bytes && x.bytes > t.bytes) || x.non2xx > 0 || x.errors > 0) met = false;
     }

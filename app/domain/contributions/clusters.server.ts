@@ -1,5 +1,5 @@
 // The map of contributions: per viewport and zoom, clusters (a count at a place) or, zoomed in,
-// the contributions themselves — never every point. See docs/decisions/0009-contribution-map-clusters.md.
+// the contributions themselves — never every point. See docs/decisions/0012-contribution-browsing-at-scale.md.
 //
 // How: one supercluster index per filter combination, built from the same SQL conditions as the
 // list (browse.server.ts), kept in a small LRU cache. A request then costs a KD-tree range query

@@ -65,10 +65,9 @@ const browse = {
   "browse.pageLabel": "Page",
   "browse.goToPage": "Page {page}",
 
-  "browse.card.where": "Where",
-  "browse.card.who": "By",
-  "browse.card.when": "Published",
-  "browse.card.supports": "Supports",
+  "browse.card.publishedOn": "published on {date}",
+  "browse.card.supports": "{count} supports",
+  "browse.card.supportOne": "1 support",
   "browse.card.moreComuni": "and {count} more",
 
   "browse.page.metaTitle": "{title} — Contributions — Concerta",

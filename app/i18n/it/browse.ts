@@ -65,10 +65,9 @@ const browse = {
   "browse.pageLabel": "Pagina",
   "browse.goToPage": "Pagina {page}",
 
-  "browse.card.where": "Dove",
-  "browse.card.who": "Da",
-  "browse.card.when": "Pubblicato",
-  "browse.card.supports": "Sostegni",
+  "browse.card.publishedOn": "pubblicato il {date}",
+  "browse.card.supports": "{count} sostegni",
+  "browse.card.supportOne": "1 sostegno",
   "browse.card.moreComuni": "e altri {count}",
 
   "browse.page.metaTitle": "{title} — Contributi — Concerta",
