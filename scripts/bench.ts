@@ -69,7 +69,7 @@ const CASES: Case[] = [
   { key: "page", label: "Contribution page `/contributi/ID`", path: ({ id }) => `/contributi/${id}`, kind: "page", target: true },
   // Beyond the brief's list, to show where the costs are.
   { key: "deep", label: "List, page 200 (offset 4,975)", path: () => "/contributi?page=200", kind: "list", target: false },
-  { key: "supported", label: "List sorted by support (no index, see notes)", path: () => "/contributi?sort=supported", kind: "list", target: false },
+  { key: "supported", label: "List sorted by support `?sort=supported`", path: () => "/contributi?sort=supported", kind: "list", target: false },
   {
     key: "mapCold",
     label: "Map, zoom 9, 56 rotating filter combinations (cache of 32: every request rebuilds its index)",
