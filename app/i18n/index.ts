@@ -35,10 +35,23 @@ export function translateLoose(t: Translate, key: string | undefined | null): st
 
 const TIME_ZONE = "Europe/Rome";
 
+// Building an Intl formatter costs far more than using one: keep one per language and options.
+const formatters = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat>();
+function cached<F extends Intl.DateTimeFormat | Intl.NumberFormat>(key: string, make: () => F): F {
+  let f = formatters.get(key) as F | undefined;
+  if (!f) {
+    f = make();
+    formatters.set(key, f);
+  }
+  return f;
+}
+
 export function formatDate(lang: Lang, date: Date | string | number, opts: Intl.DateTimeFormatOptions = { dateStyle: "long" }) {
-  return new Intl.DateTimeFormat(lang === "it" ? "it-IT" : "en-GB", { timeZone: TIME_ZONE, ...opts }).format(new Date(date));
+  const locale = lang === "it" ? "it-IT" : "en-GB";
+  return cached(`d|${locale}|${JSON.stringify(opts)}`, () => new Intl.DateTimeFormat(locale, { timeZone: TIME_ZONE, ...opts })).format(new Date(date));
 }
 
 export function formatNumber(lang: Lang, n: number, opts?: Intl.NumberFormatOptions) {
-  return new Intl.NumberFormat(lang === "it" ? "it-IT" : "en-GB", opts).format(n);
+  const locale = lang === "it" ? "it-IT" : "en-GB";
+  return cached(`n|${locale}|${JSON.stringify(opts ?? {})}`, () => new Intl.NumberFormat(locale, opts)).format(n);
 }
