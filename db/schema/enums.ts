@@ -86,3 +86,7 @@ export const PHASE_KINDS = [
   "altro",
 ] as const;
 export type PhaseKind = (typeof PHASE_KINDS)[number];
+
+/** What a report is about: a held meeting, or the consultation on an STTM draft version. */
+export const REPORT_KINDS = ["meeting", "participation"] as const;
+export type ReportKind = (typeof REPORT_KINDS)[number];

@@ -9,3 +9,4 @@ export * from "./contributions";
 export * from "./notifications";
 export * from "./drafts";
 export * from "./moderation";
+export * from "./reports";

@@ -29,6 +29,8 @@ export const comuni = sqliteTable(
     maxLon: real("max_lon").notNull(),
     maxLat: real("max_lat").notNull(),
     areaKm2: real("area_km2").notNull(),
+    /** Resident population (ISTAT census 2011, see db/seed/README.md), for rates per 10,000 inhabitants. */
+    population: integer("population"),
   },
   (t) => [
     index("comuni_zone_idx").on(t.zoneId, t.name),

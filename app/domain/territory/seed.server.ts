@@ -10,6 +10,7 @@ type ZoneFile = {
   zones: { id: string; name: string; comuni: string[]; source: string }[];
   officialCounts2017: Record<string, { comuni: number; abitanti: number; kmq: number } | string>;
 };
+type PopulationFile = { source: string; year: number; comuni: Record<string, number> };
 type ComuneFeature = Feature<Polygon | MultiPolygon, { istat: string; name: string }>;
 
 /** Inserts or updates the 8 zone entries and the 133 comuni; running it twice changes nothing. */
@@ -17,6 +18,7 @@ export function seedTerritory(db: DB) {
   const zoneFile = readSeedJson<ZoneFile>("cmm-zone-omogenee.json");
   const features = readSeedJson<FeatureCollection<Polygon | MultiPolygon, { istat: string; name: string }>>("cmm-comuni.geojson")
     .features as ComuneFeature[];
+  const population = readSeedJson<PopulationFile>("cmm-popolazione.json").comuni;
   const zoneOf = new Map<string, string>();
   for (const z of zoneFile.zones) for (const code of z.comuni) zoneOf.set(code, z.id);
 
@@ -51,6 +53,7 @@ export function seedTerritory(db: DB) {
         maxLon,
         maxLat,
         areaKm2: Math.round(turfArea(f) / 10_000) / 100,
+        population: population[f.properties.istat] ?? null,
       };
       tx.insert(comuni)
         .values(values)
