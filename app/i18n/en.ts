@@ -12,6 +12,9 @@ import drafts from "./en/drafts";
 import contributions from "./en/contributions";
 import browse from "./en/browse";
 import moderation from "./en/moderation";
+import reports from "./en/reports";
+import dashboard from "./en/dashboard";
+import opendata from "./en/opendata";
 
 /** The English catalogue: must define every Italian key (the type checks it). */
 export const en: Record<MessageKey, string> = {
@@ -28,4 +31,7 @@ export const en: Record<MessageKey, string> = {
   ...contributions,
   ...browse,
   ...moderation,
+  ...reports,
+  ...dashboard,
+  ...opendata,
 };

@@ -11,6 +11,9 @@ import drafts from "./it/drafts";
 import contributions from "./it/contributions";
 import browse from "./it/browse";
 import moderation from "./it/moderation";
+import reports from "./it/reports";
+import dashboard from "./it/dashboard";
+import opendata from "./it/opendata";
 
 /** The Italian catalogue: the reference, every key is defined here first. */
 export const it = {
@@ -27,6 +30,9 @@ export const it = {
   ...contributions,
   ...browse,
   ...moderation,
+  ...reports,
+  ...dashboard,
+  ...opendata,
 } as const;
 
 export type MessageKey = keyof typeof it;

@@ -23,6 +23,7 @@ const EXPECTED: Record<Permission, Record<Role, boolean>> = {
   "comment.moderate": { admin: true, staff: true, participant: false },
   "moderation.act": { admin: true, staff: true, participant: false },
   "moderation.audit": { admin: true, staff: false, participant: false },
+  "report.manage": { admin: true, staff: true, participant: false },
   "flag.create": { admin: true, staff: true, participant: true },
 };
 

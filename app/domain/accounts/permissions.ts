@@ -25,6 +25,7 @@ export const PERMISSIONS = {
   "moderation.act": ["admin", "staff"],
   "moderation.audit": ["admin"],
   "flag.create": ["admin", "staff", "participant"],
+  "report.manage": ["admin", "staff"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
