@@ -10,6 +10,7 @@ import { flags, redactions, type FlagReason } from "~db/schema";
 import { recordAudit } from "./audit.server";
 import { REDACTION_PLACEHOLDER } from "./kinds";
 import { flagThresholdOf, loadItem, ModerationError, noun, notifyAuthor, setStatus, textFields, writeTextField, type Item, type ItemRef, type Reader } from "./items.server";
+import { redactPublishedReports } from "~/domain/reports/reports.server";
 
 export type FlagResult = { counted: boolean; hidden: boolean; openFlags: number; threshold: number };
 
@@ -154,13 +155,15 @@ export function redactPassage(input: { actorId: string; item: ItemRef; passage: 
     const occurrences = found.text.split(passage).length - 1;
     writeTextField(tx, item, found.field, found.text.split(passage).join(REDACTION_PLACEHOLDER));
     const row = tx.insert(redactions).values({ itemKind: item.kind, itemId: item.id, reason, redactedBy: input.actorId, redactedAt: now }).returning({ id: redactions.id }).get();
+    // Published reports quote the text: the passage leaves them too, in the same transaction.
+    const reportVersionsRedacted = redactPublishedReports(tx, passage, REDACTION_PLACEHOLDER);
     recordAudit(tx, {
       actorId: input.actorId,
       action: `${item.kind}.redacted`,
       subjectType: item.kind,
       subjectId: item.id,
       before: { field: found.field, position, length: passage.length, occurrences },
-      after: { field: found.field, placeholder: REDACTION_PLACEHOLDER, redactionId: row.id, reason },
+      after: { field: found.field, placeholder: REDACTION_PLACEHOLDER, redactionId: row.id, reason, reportVersionsRedacted },
     });
     notifyAuthor(
       tx,

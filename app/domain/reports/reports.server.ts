@@ -1,0 +1,206 @@
+// The report store: one report per held meeting or per STTM draft version, the texts staff write
+// (introduction, conclusions) and the published versions, each a frozen ReportDocument.
+import { and, desc, eq, sql } from "drizzle-orm";
+import { recordAudit } from "~/domain/moderation/audit.server";
+import { db, type Tx } from "~/lib/db.server";
+import { renderMarkdown } from "~/lib/markdown.server";
+import { reports, reportVersions, type ReportKind } from "~db/schema";
+import { flattenSections, type ReportDocument } from "./document";
+
+export type Report = typeof reports.$inferSelect;
+export type ReportSubject = { kind: "meeting"; meetingId: number } | { kind: "participation"; draftVersionId: number };
+
+export type ReportVersionSummary = { id: number; number: number; title: string; correctionNote: string; publishedAt: Date };
+export type PublishedReport = ReportVersionSummary & { reportId: number; document: ReportDocument };
+
+export const MAX_REPORT_TEXT = 50_000;
+export const MAX_CORRECTION_NOTE = 2_000;
+
+function subjectCondition(subject: ReportSubject) {
+  return subject.kind === "meeting" ? eq(reports.meetingId, subject.meetingId) : eq(reports.draftVersionId, subject.draftVersionId);
+}
+
+/** The report about a meeting or a version, if staff have started one. */
+export async function findReport(subject: ReportSubject): Promise<Report | undefined> {
+  return db.select().from(reports).where(subjectCondition(subject)).get();
+}
+
+export async function getReport(id: number): Promise<Report | undefined> {
+  return db.select().from(reports).where(eq(reports.id, id)).get();
+}
+
+function ensureIn(tx: Tx, subject: ReportSubject): Report {
+  const existing = tx.select().from(reports).where(subjectCondition(subject)).get();
+  if (existing) return existing;
+  return tx
+    .insert(reports)
+    .values({
+      kind: subject.kind satisfies ReportKind,
+      meetingId: subject.kind === "meeting" ? subject.meetingId : null,
+      draftVersionId: subject.kind === "participation" ? subject.draftVersionId : null,
+    })
+    .returning()
+    .get();
+}
+
+/** The report about a subject, created empty the first time (the caller has checked the subject exists). */
+export function ensureReport(subject: ReportSubject): Report {
+  return db.transaction((tx) => ensureIn(tx, subject));
+}
+
+/** Saves the introduction and conclusions staff write (Markdown), with an audit entry. */
+export function saveReportTexts(input: { actorId: string; subject: ReportSubject; introduction: string; conclusions: string; now?: Date }): Report {
+  const now = input.now ?? new Date();
+  return db.transaction((tx) => {
+    const report = ensureIn(tx, input.subject);
+    const after = { introduction: input.introduction, conclusions: input.conclusions };
+    const row = tx
+      .update(reports)
+      .set({ ...after, updatedAt: now, updatedBy: input.actorId })
+      .where(eq(reports.id, report.id))
+      .returning()
+      .get();
+    recordAudit(tx, {
+      actorId: input.actorId,
+      action: "report.texts_saved",
+      subjectType: "report",
+      subjectId: report.id,
+      before: { introductionLength: report.introduction.length, conclusionsLength: report.conclusions.length },
+      after: { introductionLength: after.introduction.length, conclusionsLength: after.conclusions.length },
+    });
+    return row;
+  });
+}
+
+/**
+ * Publishes a new version of a report: the document as built now is frozen. The first version has
+ * number 1; a correction makes number n+1 and must say why (`correctionNote`). Earlier versions stay.
+ */
+export function publishReportVersion(input: {
+  actorId: string;
+  subject: ReportSubject;
+  document: ReportDocument;
+  correctionNote?: string;
+  now?: Date;
+}): { reportId: number; number: number; versionId: number } {
+  const now = input.now ?? new Date();
+  const note = (input.correctionNote ?? "").trim();
+  return db.transaction((tx) => {
+    const report = ensureIn(tx, input.subject);
+    const last = tx
+      .select({ number: sql<number>`coalesce(max(${reportVersions.number}), 0)` })
+      .from(reportVersions)
+      .where(eq(reportVersions.reportId, report.id))
+      .get();
+    const number = (last?.number ?? 0) + 1;
+    if (number > 1 && !note) throw new ReportError("reports.error.correctionNoteRequired", 400, "correctionNote");
+    const row = tx
+      .insert(reportVersions)
+      .values({
+        reportId: report.id,
+        number,
+        title: input.document.title,
+        document: JSON.stringify(stripHtml(input.document)),
+        correctionNote: note,
+        publishedAt: now,
+        publishedBy: input.actorId,
+      })
+      .returning({ id: reportVersions.id })
+      .get();
+    recordAudit(tx, {
+      actorId: input.actorId,
+      action: number === 1 ? "report.published" : "report.corrected",
+      subjectType: "report",
+      subjectId: report.id,
+      after: { version: number, versionId: row.id, items: input.document.data.length },
+    });
+    return { reportId: report.id, number, versionId: row.id };
+  });
+}
+
+export class ReportError extends Error {
+  constructor(
+    public readonly messageKey: string,
+    public readonly status: number,
+    public readonly field?: string,
+  ) {
+    super(messageKey);
+  }
+}
+
+/** The published versions of a report, newest first. */
+export async function listReportVersions(reportId: number): Promise<ReportVersionSummary[]> {
+  return db
+    .select({
+      id: reportVersions.id,
+      number: reportVersions.number,
+      title: reportVersions.title,
+      correctionNote: reportVersions.correctionNote,
+      publishedAt: reportVersions.publishedAt,
+    })
+    .from(reportVersions)
+    .where(eq(reportVersions.reportId, reportId))
+    .orderBy(desc(reportVersions.number))
+    .all();
+}
+
+/** One published version (the latest when `number` is omitted). */
+export async function getPublishedReport(reportId: number, number?: number): Promise<PublishedReport | undefined> {
+  const row = db
+    .select()
+    .from(reportVersions)
+    .where(number === undefined ? eq(reportVersions.reportId, reportId) : and(eq(reportVersions.reportId, reportId), eq(reportVersions.number, number)))
+    .orderBy(desc(reportVersions.number))
+    .limit(1)
+    .get();
+  if (!row) return undefined;
+  return {
+    id: row.id,
+    reportId: row.reportId,
+    number: row.number,
+    title: row.title,
+    correctionNote: row.correctionNote,
+    publishedAt: row.publishedAt,
+    document: JSON.parse(row.document) as ReportDocument,
+  };
+}
+
+/** Removes the rendered HTML (it is derived, and would go stale if the sanitizer changes). */
+function stripHtml(doc: ReportDocument): ReportDocument {
+  return JSON.parse(JSON.stringify(doc, (key, value) => (key === "html" ? undefined : value))) as ReportDocument;
+}
+
+/** Fills the `html` of every Markdown block (sanitized), for a page or the print view. */
+export function withRenderedHtml(doc: ReportDocument): ReportDocument {
+  const copy = stripHtml(doc);
+  for (const { section } of flattenSections(copy.sections)) {
+    for (const block of section.blocks) {
+      if (block.type === "text") block.html = renderMarkdown(block.markdown);
+      if (block.type === "item") {
+        block.html = renderMarkdown(block.markdown);
+        if (block.outcome) block.outcome.html = renderMarkdown(block.outcome.markdown);
+      }
+    }
+  }
+  return copy;
+}
+
+/**
+ * Carries a redaction of personal data into the published reports: every string of every stored
+ * document that contains the passage gets the placeholder instead. Runs in the redaction's transaction.
+ */
+export function redactPublishedReports(tx: Tx, passage: string, placeholder: string): number {
+  if (!passage) return 0;
+  // A cheap pre-filter in SQL: only documents whose JSON text may contain the passage.
+  const needle = JSON.stringify(passage).slice(1, -1);
+  const rows = tx
+    .select({ id: reportVersions.id, document: reportVersions.document })
+    .from(reportVersions)
+    .where(sql`instr(${reportVersions.document}, ${needle}) > 0`)
+    .all();
+  for (const row of rows) {
+    const doc = JSON.parse(row.document, (_key, value) => (typeof value === "string" && value.includes(passage) ? value.split(passage).join(placeholder) : value));
+    tx.update(reportVersions).set({ document: JSON.stringify(doc) }).where(eq(reportVersions.id, row.id)).run();
+  }
+  return rows.length;
+}
