@@ -5,6 +5,7 @@ import { recordAudit } from "~/domain/moderation/audit.server";
 import { cancelLiveRegistrationsOf } from "~/domain/meetings/registrations.server";
 import { deliverSoon } from "~/domain/notifications/outbox.server";
 import { auditEntries, memberships, organizations, outbox, sessions, users, type Role } from "~db/schema";
+import { participationDataOf } from "./participation-data.server";
 import { hashPassword, verifyAgainstNothing, verifyPassword } from "./passwords.server";
 
 export const PRIVACY_NOTICE_VERSION = "2026-11";
@@ -122,7 +123,7 @@ export async function listUsers(opts: { q?: string; page?: number }) {
 export async function exportPersonalData(userId: string) {
   const user = await findUserById(userId);
   if (!user) return null;
-  const [memberRows, sessionRows, auditRows] = await Promise.all([
+  const [memberRows, sessionRows, auditRows, participation] = await Promise.all([
     db
       .select({
         organization: organizations.name,
@@ -144,6 +145,7 @@ export async function exportPersonalData(userId: string) {
       .from(auditEntries)
       .where(or(eq(auditEntries.actorId, userId), and(eq(auditEntries.subjectType, "user"), eq(auditEntries.subjectId, userId))))
       .all(),
+    participationDataOf(userId),
   ]);
   return {
     exportedAt: new Date().toISOString(),
@@ -165,6 +167,7 @@ export async function exportPersonalData(userId: string) {
     })),
     activeSessions: sessionRows.map((s) => ({ expiresAt: new Date(s.expiresAt * 1000).toISOString() })),
     actionsLogged: auditRows.map((a) => ({ at: a.at.toISOString(), action: a.action, subject: `${a.subjectType}:${a.subjectId}`, before: a.before, after: a.after })),
+    ...participation,
   };
 }
 
