@@ -150,6 +150,21 @@ describe("messages to registrants", () => {
     expect(outboxOf(person).map((m) => m.kind)).toEqual(["meeting.changed"]);
   });
 
+  it("raising the capacity moves the waiting list up, in order, in the same save", async () => {
+    const id = await created({ title: "Tavolo che si allarga", capacity: 1 });
+    const [first, second, third] = [user(), user(), user()];
+    register(id, first, "confirmed");
+    register(id, second, "waitlisted");
+    register(id, third, "waitlisted");
+    const statusOf = (u: string) => db.select().from(registrations).where(and(eq(registrations.meetingId, id), eq(registrations.userId, u))).get()!.status;
+    await updateMeeting(staffId, id, input({ title: "Tavolo che si allarga", capacity: 1, agenda: "Altro" }));
+    expect([statusOf(second), statusOf(third)]).toEqual(["waitlisted", "waitlisted"]);
+    await updateMeeting(staffId, id, input({ title: "Tavolo che si allarga", capacity: 2 }));
+    expect([statusOf(first), statusOf(second), statusOf(third)]).toEqual(["confirmed", "confirmed", "waitlisted"]);
+    await updateMeeting(staffId, id, input({ title: "Tavolo che si allarga", capacity: null }));
+    expect(statusOf(third)).toBe("confirmed");
+  });
+
   it("cancelling with a reason: status, reason and one message per live registrant", async () => {
     const id = await created({ title: "Tavolo annullato" });
     const a = user();

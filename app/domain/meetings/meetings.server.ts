@@ -18,6 +18,7 @@ import {
   type MeetingKind,
   type MeetingStatus,
 } from "~db/schema";
+import { promoteWaitlistedIn } from "./registrations.server";
 import type { MeetingInput } from "./schemas";
 
 // Meetings of a process: list, read, create, edit, status changes, cancellation, minutes.
@@ -363,7 +364,10 @@ export async function updateMeeting(
     recordAudit(tx, { actorId, action: "meeting.updated", subjectType: "meeting", subjectId: id, before, after: snapshot(tx, id) });
     if (issues.pending.length) confirmArt7bisIssues(tx, { actorId, processId: current.processId, issues: issues.all });
     const notified = changes.length ? notifyRegistrants(tx, after, { kind: "meeting.changed", changes }) : 0;
-    return { status: "saved" as const, id, notified };
+    // More seats (or no limit any more): the waiting list moves up now, in order, in this transaction.
+    const moreSeats = current.capacity != null && (after.capacity == null || after.capacity > current.capacity);
+    const promoted = moreSeats ? promoteWaitlistedIn(tx, id).length : 0;
+    return { status: "saved" as const, id, notified: notified + promoted };
   });
   if (result?.status === "saved" && result.notified) deliverSoon();
   return result;

@@ -296,15 +296,15 @@ export async function markAttendance(input: { registrationId: number; attended: 
   });
 }
 
+/** Inside the caller's transaction: moves waitlisted registrations, in order, into seats that are free. */
+export function promoteWaitlistedIn(tx: Tx, meetingId: number, now = new Date()) {
+  const meeting = readMeeting(tx, meetingId);
+  return meeting ? fillFreeSeats(tx, meeting, now) : [];
+}
+
 /** Promotes waitlisted registrations into seats that are free (to call after raising a meeting's capacity). */
 export async function promoteWaitlisted(meetingId: number, now = new Date()) {
-  const promoted = db.transaction(
-    (tx) => {
-      const meeting = readMeeting(tx, meetingId);
-      return meeting ? fillFreeSeats(tx, meeting, now) : [];
-    },
-    { behavior: "immediate" },
-  );
+  const promoted = db.transaction((tx) => promoteWaitlistedIn(tx, meetingId, now), { behavior: "immediate" });
   if (promoted.length) deliverSoon();
   return promoted;
 }
