@@ -37,6 +37,16 @@ export function AmendmentItem({ amendment: a, ui }: { amendment: AmendmentView; 
             {a.proposedText}
           </p>
         </details>
+        {a.outcome ? (
+          <div className="outcome-block amendment-outcome">
+            <p className="rationale-label">
+              {t("participation.amendments.outcome")}: <strong>{t(`browse.outcome.${a.outcome.decision}`)}</strong>
+            </p>
+            <div lang={ui.contentLang}>
+              <RichText html={a.outcome.responseHtml} />
+            </div>
+          </div>
+        ) : null}
         {a.canWithdraw ? (
           <>
             <FormAlert id={`${withdrawId}-error`} message={stateFor(ui, withdrawId)?.message} />

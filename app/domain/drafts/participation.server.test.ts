@@ -12,6 +12,7 @@ import {
   setModerationMode,
   setProcessStatus,
 } from "../../../test/drafts-participation";
+import { giveOutcome } from "~/domain/moderation/outcomes.server";
 import { publishItem, rejectItem } from "./moderation.server";
 import {
   addComment,
@@ -335,5 +336,17 @@ describe("counts for the table of contents", () => {
     const counts = await participationCounts(v1.versionId);
     expect(counts[s23()]).toEqual({ comments: 1, amendments: 1 });
     expect(counts[v1.bySection["1"]]).toEqual({ comments: 0, amendments: 0 });
+  });
+});
+
+describe("amendment outcomes on the section page", () => {
+  it("shows the outcome and the reasoned response once staff answer a published amendment", async () => {
+    setModerationMode("post");
+    const a = await proposeAmendment({ userId: citizen.id, versionId: v1.versionId, sectionId: s23(), proposedText: "Un testo che la redazione accoglie." });
+    expect((await page(null)).amendments.find((x) => x.id === a.id)?.outcome).toBeNull();
+    giveOutcome({ actorId: staff.id, itemKind: "amendment", itemId: a.id, outcome: "parzialmente_accolto", response: "Accolto in parte: **vedi 2.3**." });
+    const shown = (await page(null)).amendments.find((x) => x.id === a.id)!;
+    expect(shown.outcome?.decision).toBe("parzialmente_accolto");
+    expect(shown.outcome?.responseHtml).toContain("<strong>vedi 2.3</strong>");
   });
 });

@@ -11,6 +11,7 @@ import {
   draftSectionTexts,
   draftVersions,
   organizations,
+  outcomes,
   processes,
   processStrategies,
   sectionComments,
@@ -409,6 +410,16 @@ export async function getSectionPage(input: { strategyCode: string; versionId: n
   const comments = prune(roots);
 
   const originalText = new Map(versionTexts.map((v) => [v.versionId, v.body]));
+  // The answers given to these amendments, read in one query (outcomes are written by moderation).
+  const amendmentIds = amendmentRows.map((r) => r.a.id);
+  const outcomeRows = amendmentIds.length
+    ? db
+        .select({ itemId: outcomes.itemId, outcome: outcomes.outcome, response: outcomes.response, decidedAt: outcomes.decidedAt })
+        .from(outcomes)
+        .where(and(eq(outcomes.itemKind, "amendment"), inArray(outcomes.itemId, amendmentIds)))
+        .all()
+    : [];
+  const outcomeOf = new Map(outcomeRows.map((o) => [o.itemId, o]));
   const amendmentViews: AmendmentView[] = amendmentRows
     .filter((r) => r.a.status !== "withdrawn" || staff || viewer?.id === r.a.authorId)
     .map((r) => {
@@ -427,6 +438,10 @@ export async function getSectionPage(input: { strategyCode: string; versionId: n
         createdAt: a.createdAt.toISOString(),
         mine,
         canWithdraw: mine && a.status !== "withdrawn" && a.status !== "rejected" && a.status !== "hidden",
+        outcome: (() => {
+          const o = outcomeOf.get(a.id);
+          return o ? { decision: o.outcome, responseHtml: renderMarkdown(o.response), decidedAt: o.decidedAt.toISOString() } : null;
+        })(),
       };
     });
 

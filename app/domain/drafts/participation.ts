@@ -1,3 +1,4 @@
+import type { Outcome } from "~db/schema/enums";
 // Browser-safe part of section participation: URLs, anchors, limits and the shapes the section page receives.
 import type { ParticipationStatus } from "~db/schema/enums";
 
@@ -52,4 +53,6 @@ export type AmendmentView = {
   createdAt: string;
   mine: boolean;
   canWithdraw: boolean;
+  /** Staff's reasoned answer (controdeduzione), once given. */
+  outcome: { decision: Outcome; responseHtml: string; decidedAt: string } | null;
 };

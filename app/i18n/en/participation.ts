@@ -50,6 +50,7 @@ const participation: Record<keyof typeof it, string> = {
   "participation.comments.delete": "Delete the comment",
 
   "participation.amendments.title": "Proposed amendments",
+  "participation.amendments.outcome": "Outcome and staff response",
   "participation.amendments.none": "No amendments yet.",
   "participation.amendments.listLabel": "Amendments to section {number}",
   "participation.amendments.heading": "Amendment by {name}",

@@ -49,6 +49,7 @@ const participation = {
   "participation.comments.delete": "Elimina il commento",
 
   "participation.amendments.title": "Emendamenti proposti",
+  "participation.amendments.outcome": "Esito e risposta della redazione",
   "participation.amendments.none": "Nessun emendamento per ora.",
   "participation.amendments.listLabel": "Emendamenti alla sezione {number}",
   "participation.amendments.heading": "Emendamento di {name}",
