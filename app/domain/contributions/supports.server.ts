@@ -1,4 +1,4 @@
-import { and, asc, eq, isNull, sql } from "drizzle-orm";
+import { and, asc, count, eq, isNotNull, isNull, sql } from "drizzle-orm";
 import { db, type Tx } from "~/lib/db.server";
 import { isApprovedMember, organizationsRepresentedBy } from "~/domain/accounts/organizations.server";
 import { contributions, contributionSupports, organizations } from "~db/schema";
@@ -101,22 +101,35 @@ export async function uncosignContribution(userId: string, contributionId: numbe
 /** What the contribution page shows about supports, for a viewer (or the public). */
 export async function supportState(contributionId: number, userId: string | null): Promise<SupportState> {
   const c = db.select({ supportCount: contributions.supportCount, authorId: contributions.authorId }).from(contributions).where(eq(contributions.id, contributionId)).get();
-  const rows = db
-    .select({ userId: contributionSupports.userId, organizationId: contributionSupports.organizationId, organizationName: organizations.name })
+  // Counted and checked in SQL: a contribution may gather thousands of personal supports, and the
+  // page needs only their number and whether the viewer is among them (both use the partial unique index).
+  const people =
+    db
+      .select({ n: count() })
+      .from(contributionSupports)
+      .where(and(eq(contributionSupports.contributionId, contributionId), isNull(contributionSupports.organizationId)))
+      .get()?.n ?? 0;
+  const orgs = db
+    .select({ id: contributionSupports.organizationId, name: organizations.name })
     .from(contributionSupports)
-    .leftJoin(organizations, eq(organizations.id, contributionSupports.organizationId))
-    .where(eq(contributionSupports.contributionId, contributionId))
+    .innerJoin(organizations, eq(organizations.id, contributionSupports.organizationId))
+    .where(and(eq(contributionSupports.contributionId, contributionId), isNotNull(contributionSupports.organizationId)))
     .orderBy(asc(contributionSupports.id))
-    .all();
-  const orgs = rows.filter((r) => r.organizationId != null).map((r) => ({ id: r.organizationId!, name: r.organizationName ?? "" }));
+    .all()
+    .map((r) => ({ id: r.id!, name: r.name }));
   let viewer: SupportState["viewer"] = null;
   if (userId) {
     const represented = await organizationsRepresentedBy(userId);
+    const supported = db
+      .select({ id: contributionSupports.id })
+      .from(contributionSupports)
+      .where(and(eq(contributionSupports.contributionId, contributionId), eq(contributionSupports.userId, userId), isNull(contributionSupports.organizationId)))
+      .get();
     viewer = {
-      supported: rows.some((r) => r.userId === userId && r.organizationId == null),
+      supported: Boolean(supported),
       isAuthor: c?.authorId === userId,
       organizations: represented.map((o) => ({ id: o.id, name: o.name, cosigned: orgs.some((x) => x.id === o.id) })),
     };
   }
-  return { count: c?.supportCount ?? 0, people: rows.length - orgs.length, organizations: orgs, viewer };
+  return { count: c?.supportCount ?? 0, people, organizations: orgs, viewer };
 }
