@@ -165,6 +165,7 @@ export default function EditMeeting() {
       <p className="actions">
         <Link to={`/incontri/${meeting.id}`}>{t("meetings.staff.publicPage")}</Link>
         <Link to={`/gestione/incontri/${meeting.id}/verbale`}>{t("meetings.actions.minutesLink")}</Link>
+        <Link to={`/gestione/incontri/${meeting.id}/rapporto`}>{t("reports.meeting.staff.link")}</Link>
       </p>
 
       <div className="staff-meeting-grid">

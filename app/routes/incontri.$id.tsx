@@ -6,6 +6,7 @@ import { can } from "~/domain/accounts/permissions";
 import { getMeetingDetail } from "~/domain/meetings/meetings.server";
 import { listDocuments } from "~/domain/meetings/documents.server";
 import { contributionsOfMeeting } from "~/domain/contributions/on-behalf.server";
+import { latestMeetingReport } from "~/domain/reports/meeting-report.server";
 import { renderMarkdown } from "~/lib/markdown.server";
 import { notFound } from "~/lib/http.server";
 import { RichText } from "~/components/RichText";
@@ -36,10 +37,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const meeting = Number.isInteger(id) && id > 0 ? await getMeetingDetail(id) : null;
   if (!meeting) notFound("Incontro non trovato");
   const closed = meeting.status === "closed";
-  const [documents, contributions, user] = await Promise.all([
+  const [documents, contributions, user, report] = await Promise.all([
     listDocuments(id),
     closed ? contributionsOfMeeting(id) : Promise.resolve([]),
     getUser(request),
+    latestMeetingReport(id),
   ]);
   return {
     meeting: {
@@ -80,13 +82,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       comuneName: c.comuneName,
     })),
     canManage: can(user, "meeting.manage"),
+    report: report ? { number: report.number, publishedAt: report.publishedAt.toISOString() } : null,
   };
 }
 
 export type MeetingPageData = Awaited<ReturnType<typeof loader>>;
 
 export default function MeetingPage() {
-  const { meeting, agendaHtml, minutesHtml, documents, contributions, canManage } = useLoaderData<typeof loader>();
+  const { meeting, agendaHtml, minutesHtml, documents, contributions, canManage, report } = useLoaderData<typeof loader>();
   const t = useT();
   const lang = useLang();
   const root = useRouteLoaderData("root") as RootLoaderData | undefined;
@@ -193,6 +196,16 @@ export default function MeetingPage() {
             <h2 id="agenda-title">{t("meetings.page.agenda")}</h2>
             {agendaHtml ? <RichText html={agendaHtml} /> : <p>{t("meetings.page.noAgenda")}</p>}
           </section>
+
+          {report ? (
+            <section aria-labelledby="report-title-link">
+              <h2 id="report-title-link">{t("reports.meeting.page.title")}</h2>
+              <p>{t("reports.meeting.page.published", { number: report.number, date: formatDate(lang, report.publishedAt) })}</p>
+              <p>
+                <Link to={`/incontri/${meeting.id}/rapporto`}>{t("reports.meeting.page.link")}</Link>
+              </p>
+            </section>
+          ) : null}
 
           {meeting.status === "closed" ? (
             <>

@@ -17,6 +17,7 @@ import { outcomeOf } from "~/domain/contributions/outcomes-read.server";
 import { formatDate, formatNumber, translator, type MessageKey } from "~/i18n";
 import { romeDate } from "~/lib/dates";
 import type { MeetingStatus } from "~db/schema/enums";
+import { findReport, listReportVersions } from "./reports.server";
 import { sectionAnchor, type ReportBlock, type ReportDataRow, type ReportDocument, type ReportFact, type ReportMapFeature, type ReportSection } from "./document";
 import {
   countsByKind,
@@ -377,4 +378,12 @@ export async function buildMeetingReport(meetingId: number, texts: { introductio
     sections,
     data: contributions.data,
   };
+}
+
+/** The latest published version of a meeting's report (number and date), for the meeting page; undefined when none. */
+export async function latestMeetingReport(meetingId: number) {
+  const report = await findReport({ kind: "meeting", meetingId });
+  if (!report) return undefined;
+  const [latest] = await listReportVersions(report.id);
+  return latest ? { reportId: report.id, number: latest.number, publishedAt: latest.publishedAt } : undefined;
 }
