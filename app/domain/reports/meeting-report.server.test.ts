@@ -10,6 +10,10 @@ import { FIRST_PROCESS_SLUG } from "~/domain/processes/seed.server";
 import { contributions, meetings, organizations, processes, registrations, type MeetingKind, type MeetingStatus, type RegistrationCapacity } from "~db/schema";
 import { flattenSections, itemRefs, type ReportBlock, type ReportDocument, type ReportSection } from "./document";
 import { buildMeetingReport, meetingContributionStatusCounts, meetingReportEligibility } from "./meeting-report.server";
+import { seedDemoAccounts } from "~/domain/accounts/demo.server";
+import { seedDemoMeetings } from "~/domain/meetings/demo.server";
+import { seedDemoReports } from "./demo.server";
+import { findReport, getPublishedReport, listReportVersions } from "./reports.server";
 
 const ZONE = "nord-ovest";
 let processId: number;
@@ -311,5 +315,22 @@ describe("other meetings", () => {
 
   it("counts the contributions of a meeting by status, for staff", async () => {
     expect(await meetingContributionStatusCounts(table)).toMatchObject({ published: 5, pending: 1, rejected: 1 });
+  });
+});
+
+describe("the demo", () => {
+  it("publishes the report of the held kick-off once: running the seed again adds nothing", async () => {
+    await seedDemoAccounts();
+    seedDemoMeetings(db);
+    expect(await seedDemoReports()).toBe(1);
+    expect(await seedDemoReports()).toBe(0);
+    const kickoff = db.select().from(meetings).where(eq(meetings.title, "Kick-off meeting delle 3 STTM")).get()!;
+    const report = (await findReport({ kind: "meeting", meetingId: kickoff.id }))!;
+    expect(await listReportVersions(report.id)).toHaveLength(1);
+    const published = (await getPublishedReport(report.id))!;
+    expect(published.document.sections.map((s) => s.title)).toEqual(["Introduzione", "Dati dell'incontro", "Partecipazione", "Contributi raccolti", "Verbale", "Conclusioni"]);
+    const text = JSON.stringify(published.document);
+    expect(text).toContain("il verbale indica 62 partecipanti");
+    expect(text).toContain("Temi emersi");
   });
 });
