@@ -162,6 +162,11 @@ export default function VersionEditor() {
             <Link to={`/strategie/${strategy.code}/confronta?da=${previousId}&a=${version.id}`}>{t("drafts.read.compareWithPrevious")}</Link>
           </li>
         ) : null}
+        {editable ? null : (
+          <li>
+            <Link to={`/gestione/bozze/${version.id}/rapporto`}>{t("reports.participation.link")}</Link>
+          </li>
+        )}
         <li>
           <Link to="/gestione/bozze">{t("drafts.editor.allVersions")}</Link>
         </li>

@@ -10,6 +10,7 @@ import { participationCounts } from "~/domain/drafts/participation.server";
 import { getReadableVersion, listVersions, versionSections } from "~/domain/drafts/versions.server";
 import { getStrategy, listFrameworks, listObjectives } from "~/domain/plan/plan.server";
 import { contributionsLinkedToVersion } from "~/domain/moderation/outcomes.server";
+import { findReport, listReportVersions } from "~/domain/reports/reports.server";
 import type { MessageKey } from "~/i18n";
 import { metaTranslator } from "~/i18n/meta";
 import { useLang, useT } from "~/i18n/react";
@@ -57,7 +58,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     return shown;
   });
   const older = listVersions({ strategyCode: strategy.code, includeDrafts: isStaff }).filter((v) => v.id < version.id);
+  const report = await findReport({ kind: "participation", draftVersionId: version.id });
+  const reportPublished = report ? (await listReportVersions(report.id)).length > 0 : false;
   return {
+    reportPublished,
     strategy: { code: strategy.code, number: strategy.number, title: strategy.title },
     version: versionFacts(version),
     isStaff,
@@ -82,7 +86,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 const HEADINGS = ["h2", "h3", "h4"] as const;
 
 export default function DraftReadingView() {
-  const { strategy, version, sections, isStaff, previousId } = useLoaderData<typeof loader>();
+  const { strategy, version, sections, isStaff, previousId, reportPublished } = useLoaderData<typeof loader>();
   const t = useT();
   const lang = useLang();
   const contentLang = lang === "it" ? undefined : "it";
@@ -120,6 +124,11 @@ export default function DraftReadingView() {
           <li>
             <Link to={`/strategie/${strategy.code}/bozze`}>{t("drafts.read.allVersions")}</Link>
           </li>
+          {reportPublished ? (
+            <li>
+              <Link to={`${base}/rapporto`}>{t("reports.participation.link")}</Link>
+            </li>
+          ) : null}
           {isStaff ? (
             <li>
               <Link to={`/gestione/bozze/${version.id}`}>{t("drafts.read.edit")}</Link>

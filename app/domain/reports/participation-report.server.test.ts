@@ -509,7 +509,7 @@ describe("the content of the report", () => {
       },
     });
     doc = await build();
-    expect(JSON.stringify(section(doc, "Cronologia della consultazione").blocks)).toContain(`(/incontri/${meeting})`);
+    expect(JSON.stringify(section(doc, "Cronologia della consultazione").blocks)).toContain(`(/incontri/${meeting}/rapporto)`);
   });
 
   it("says whether art. 7bis (90 days before adoption) was met", async () => {

@@ -685,7 +685,7 @@ function timelineBlocks(version: DraftVersion, now: Date): ReportBlock[] {
       event: `${it(`meetings.kind.${m.kind}` as MessageKey)}${upcoming ? " (in programma)" : ""}`,
       details: m.reportNumber ? `${m.title} — rapporto pubblicato` : m.title,
     });
-    if (m.reportNumber) meetingReports.push(`- [${escapeMd(m.title)}](/incontri/${m.id}), ${date(startsAt)}`);
+    if (m.reportNumber) meetingReports.push(`- [${escapeMd(m.title)}](/incontri/${m.id}/rapporto), ${date(startsAt)}`);
   }
   events.sort((a, b) => (a.sortKey < b.sortKey ? -1 : a.sortKey > b.sortKey ? 1 : 0));
   const blocks: ReportBlock[] = [

@@ -34,7 +34,6 @@ const reports: Record<keyof typeof it, string> = {
   "reports.participation.staff.previewTitle": "Preview",
   "reports.participation.staff.previewNote": "Built now from the data, with the saved texts.",
   "reports.participation.staff.previewUnsaved": "Built now from the data, with the texts of the form (not saved yet).",
-  "reports.participation.staff.downloadsTitle": "Download the draft",
   "reports.participation.staff.versionsTitle": "Published versions",
   "reports.participation.staff.noVersions": "The report has not been published yet.",
   "reports.participation.staff.publicPage": "Public page of the report",
@@ -49,7 +48,6 @@ const reports: Record<keyof typeof it, string> = {
   "reports.participation.public.older": "You are reading version {number} of the report: a later version replaced it.",
   "reports.participation.public.latest": "Read the latest version",
   "reports.participation.public.backToVersion": "Back to the version's text",
-  "reports.participation.public.contentLanguage": "The report is an Italian administrative document: its content is in Italian.",
   // --- meeting report (reports.meeting.*) ---
   "reports.meeting.staff.link": "Report",
   "reports.meeting.staff.crumb": "Report",

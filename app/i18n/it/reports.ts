@@ -33,7 +33,6 @@ const reports = {
   "reports.participation.staff.previewTitle": "Anteprima",
   "reports.participation.staff.previewNote": "Costruita ora dai dati, con i testi salvati.",
   "reports.participation.staff.previewUnsaved": "Costruita ora dai dati, con i testi del modulo (non ancora salvati).",
-  "reports.participation.staff.downloadsTitle": "Scarica la bozza",
   "reports.participation.staff.versionsTitle": "Versioni pubblicate",
   "reports.participation.staff.noVersions": "Il rapporto non è ancora stato pubblicato.",
   "reports.participation.staff.publicPage": "Pagina pubblica del rapporto",
@@ -48,7 +47,6 @@ const reports = {
   "reports.participation.public.older": "Stai leggendo la versione {number} del rapporto: è stata sostituita da una versione successiva.",
   "reports.participation.public.latest": "Leggi la versione più recente",
   "reports.participation.public.backToVersion": "Torna al testo della versione",
-  "reports.participation.public.contentLanguage": "Il rapporto è un documento amministrativo in italiano.",
   // --- meeting report (reports.meeting.*) ---
   "reports.meeting.staff.link": "Rapporto",
   "reports.meeting.staff.crumb": "Rapporto",

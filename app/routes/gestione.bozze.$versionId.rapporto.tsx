@@ -1,0 +1,332 @@
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { z } from "~/lib/zod.server";
+import { FormErrorSummary } from "~/components/form/Field";
+import { ParticipationRule } from "~/components/reports/ParticipationRule";
+import { ReportDownloads } from "~/components/reports/ReportDownloads";
+import { ReportVersions } from "~/components/reports/ReportVersions";
+import { ReportView } from "~/components/reports/ReportView";
+import { requirePermission } from "~/domain/accounts/session.server";
+import { getStrategy } from "~/domain/plan/plan.server";
+import { prepareReportForDisplay } from "~/domain/reports/display.server";
+import { buildParticipationReport, participationReportCounts, participationReportEligibility } from "~/domain/reports/participation-report.server";
+import {
+  ensureReport,
+  findReport,
+  listReportVersions,
+  MAX_CORRECTION_NOTE,
+  MAX_REPORT_TEXT,
+  publishReportVersion,
+  ReportError,
+  saveReportTexts,
+  type ReportSubject,
+} from "~/domain/reports/reports.server";
+import { translateLoose, type Translate } from "~/i18n";
+import { metaTranslator } from "~/i18n/meta";
+import { useLang, useT } from "~/i18n/react";
+import type { RouteHandle } from "~/lib/breadcrumb";
+import { formValues } from "~/lib/forms";
+import { notFound } from "~/lib/http.server";
+import reportCss from "~/styles/report.css";
+
+// Staff: the participation report of one STTM version (rapporto sulla partecipazione e
+// controdeduzioni) — eligibility (not for a bozza), the introduction and conclusions (Markdown), a
+// live preview built from the data with the items still without an outcome or waiting for
+// moderation (a warning, not a block), the draft's downloads, publish (a frozen version; a
+// correction note from version 2), and the published versions. Which items belong to the report is
+// written in participation-report.server.ts and shown on the page.
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: reportCss }];
+export const handle: RouteHandle = { breadcrumb: { key: "reports.participation.link" } };
+export const meta: MetaFunction<typeof loader> = ({ data: d, matches }) => {
+  const t = metaTranslator(matches);
+  return [{ title: d ? `${t("reports.participation.staff.metaTitle", { label: d.version.label })} — Concerta` : `${t("errors.title")} — Concerta` }];
+};
+
+function versionIdOf(params: LoaderFunctionArgs["params"]) {
+  const id = Number(params.versionId);
+  if (!Number.isInteger(id) || id < 1) notFound("Versione non trovata");
+  return id;
+}
+
+const subjectOf = (id: number): ReportSubject => ({ kind: "participation", draftVersionId: id });
+
+async function reportState(versionId: number, texts?: { introduction: string; conclusions: string }) {
+  const eligibility = participationReportEligibility(versionId);
+  const version = eligibility.version;
+  if (!version) notFound("Versione non trovata");
+  const strategy = await getStrategy(version.strategyCode);
+  // The report row is made as soon as the version is reportable, so the draft has an id for its downloads.
+  const report = eligibility.eligible ? ensureReport(subjectOf(versionId)) : await findReport(subjectOf(versionId));
+  const saved = { introduction: report?.introduction ?? "", conclusions: report?.conclusions ?? "" };
+  const versions = report ? await listReportVersions(report.id) : [];
+  const document = eligibility.eligible ? await buildParticipationReport(versionId, texts ?? saved) : undefined;
+  const preview = document ? await prepareReportForDisplay(document) : null;
+  return {
+    version: { id: version.id, label: version.label, status: version.status, strategyCode: version.strategyCode, strategyNumber: strategy?.number ?? 0 },
+    eligible: eligibility.eligible,
+    notEligibleKey: eligibility.eligible ? null : eligibility.reasonKey,
+    reportId: report?.id ?? null,
+    saved,
+    versions: versions.map((v) => ({ number: v.number, publishedAt: v.publishedAt.toISOString(), correctionNote: v.correctionNote })),
+    counts: eligibility.eligible ? participationReportCounts(versionId) ?? null : null,
+    preview,
+  };
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requirePermission(request, "report.manage");
+  return reportState(versionIdOf(params));
+}
+
+const intentSchema = () => z.object({ intent: z.enum(["save", "preview", "publish"]) });
+const text = (max: number, message: string) => z.preprocess((v) => (typeof v === "string" ? v.replace(/\r\n?/g, "\n") : ""), z.string().max(max, { message }));
+const textsSchema = () =>
+  z.object({
+    introduction: text(MAX_REPORT_TEXT, "reports.participation.error.tooLong"),
+    conclusions: text(MAX_REPORT_TEXT, "reports.participation.error.tooLong"),
+    correctionNote: text(MAX_CORRECTION_NOTE, "reports.participation.error.noteTooLong"),
+  });
+
+type Values = { introduction: string; conclusions: string; correctionNote: string };
+function failed(status: number, errors: Record<string, string>, values: Values) {
+  return data({ ok: false as const, errors, values, preview: null }, { status });
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requirePermission(request, "report.manage");
+  const versionId = versionIdOf(params);
+  const raw = formValues(await request.formData());
+  const str = (name: string) => (typeof raw[name] === "string" ? (raw[name] as string) : "");
+  const values: Values = { introduction: str("introduction"), conclusions: str("conclusions"), correctionNote: str("correctionNote") };
+  const eligibility = participationReportEligibility(versionId);
+  if (!eligibility.version) notFound("Versione non trovata");
+  const intent = intentSchema().safeParse(raw);
+  if (!intent.success) return failed(400, { form: "errors.unknownIntent" }, values);
+  if (!eligibility.eligible) return failed(409, { form: eligibility.reasonKey }, values);
+  const parsed = textsSchema().safeParse(values);
+  // parseForm keeps only "errors.*" messages; ours are this page's own keys, kept as they are.
+  if (!parsed.success) return failed(400, Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0] ?? "form"), i.message])), values);
+  const texts = { introduction: parsed.data.introduction, conclusions: parsed.data.conclusions };
+  const base = `/gestione/bozze/${versionId}/rapporto`;
+
+  if (intent.data.intent === "preview") {
+    const state = await reportState(versionId, texts);
+    return data({ ok: true as const, errors: {} as Record<string, string>, values, preview: state.preview });
+  }
+  if (intent.data.intent === "save") {
+    saveReportTexts({ actorId: user.id, subject: subjectOf(versionId), ...texts });
+    return redirect(`${base}?ok=saved`);
+  }
+
+  const existing = await findReport(subjectOf(versionId));
+  const published = existing ? (await listReportVersions(existing.id)).length : 0;
+  // Checked before anything is written, so that a refused publication does not save the texts either.
+  if (published > 0 && !parsed.data.correctionNote.trim()) return failed(400, { correctionNote: "reports.participation.error.noteRequired" }, values);
+  try {
+    const document = await buildParticipationReport(versionId, texts);
+    if (!document) notFound("Versione non trovata");
+    saveReportTexts({ actorId: user.id, subject: subjectOf(versionId), ...texts });
+    const version = publishReportVersion({ actorId: user.id, subject: subjectOf(versionId), document, correctionNote: parsed.data.correctionNote });
+    return redirect(`${base}?ok=published&n=${version.number}`);
+  } catch (error) {
+    if (error instanceof ReportError) {
+      const key = error.field === "correctionNote" ? "reports.participation.error.noteRequired" : "reports.participation.error.publish";
+      return failed(400, { [error.field ?? "form"]: key }, values);
+    }
+    throw error;
+  }
+}
+
+function MarkdownField({
+  name,
+  label,
+  hint,
+  value,
+  error,
+  t,
+  rows = 10,
+}: {
+  name: string;
+  label: string;
+  hint: string;
+  value: string;
+  error?: string;
+  t: Translate;
+  rows?: number;
+}) {
+  const id = `f-${name}`;
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <p className="hint" id={`${id}-hint`}>
+        {hint}
+      </p>
+      {error ? (
+        <p className="error" id={`${id}-error`}>
+          {translateLoose(t, error)}
+        </p>
+      ) : null}
+      <textarea
+        id={id}
+        name={name}
+        rows={rows}
+        className="markdown"
+        defaultValue={value}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={[`${id}-hint`, error ? `${id}-error` : ""].filter(Boolean).join(" ")}
+      />
+    </div>
+  );
+}
+
+export default function ParticipationReportStaff() {
+  const state = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const t = useT();
+  const lang = useLang();
+  const [params] = useSearchParams();
+  const busy = useNavigation().state === "submitting";
+  const { version, versions, reportId, counts } = state;
+  const errors = (result?.errors ?? {}) as Record<string, string>;
+  const values = result?.values ?? { ...state.saved, correctionNote: "" };
+  const preview = result?.preview ?? state.preview;
+  const fromForm = Boolean(result?.preview);
+  const ok = params.get("ok");
+  const notice =
+    ok === "published"
+      ? t("reports.participation.staff.ok.published", { number: params.get("n") ?? "" })
+      : ok === "saved"
+      ? t("reports.participation.staff.ok.saved")
+      : null;
+  const fieldErrors = Object.fromEntries(Object.entries(errors).filter(([k]) => k !== "form"));
+  const hasVersions = versions.length > 0;
+  const publicPath = `/strategie/${version.strategyCode}/bozze/${version.id}/rapporto`;
+  const warn = counts && (counts.withoutOutcome > 0 || counts.pending > 0);
+
+  return (
+    <>
+      <p className="kicker">
+        {t("plan.sttmLabel", { number: version.strategyNumber })} · {version.label}
+      </p>
+      <h1>{t("reports.participation.title")}</h1>
+      {notice ? (
+        <div className="alert alert-success" role="status">
+          {notice}
+        </div>
+      ) : null}
+      <ul className="draft-links">
+        <li>
+          <Link to={`/gestione/bozze/${version.id}`}>{t("reports.participation.staff.backToVersion")}</Link>
+        </li>
+        {hasVersions ? (
+          <li>
+            <Link to={publicPath}>{t("reports.participation.staff.publicPage")}</Link>
+          </li>
+        ) : null}
+      </ul>
+      <p>{t("reports.participation.staff.intro")}</p>
+      <ParticipationRule t={t} />
+
+      {!state.eligible ? (
+        <div className="alert alert-warning" role="note">
+          <p>{translateLoose(t, state.notEligibleKey)}</p>
+        </div>
+      ) : (
+        <>
+          {counts ? (
+            <section className="draft-panel" aria-labelledby="report-check-title">
+              <h2 id="report-check-title">{t("reports.participation.staff.checkTitle")}</h2>
+              <p>{t("reports.participation.staff.items", { count: counts.items })}</p>
+              {warn ? (
+                <div className="alert alert-warning" role="note">
+                  {counts.withoutOutcome > 0 ? <p>{t("reports.participation.staff.withoutOutcome", { count: counts.withoutOutcome })}</p> : null}
+                  {counts.pending > 0 ? <p>{t("reports.participation.staff.pending", { count: counts.pending })}</p> : null}
+                  <p>{t("reports.participation.staff.warningNote")}</p>
+                  <p>
+                    <Link to="/gestione/moderazione">{t("reports.participation.staff.moderationLink")}</Link>
+                  </p>
+                </div>
+              ) : (
+                <p className="muted">{t("reports.participation.staff.allDone")}</p>
+              )}
+            </section>
+          ) : null}
+
+          <section className="draft-panel" aria-labelledby="report-texts-title">
+            <h2 id="report-texts-title">{t("reports.participation.staff.textsTitle")}</h2>
+            {errors.form ? (
+              <div className="alert alert-danger" role="alert">
+                {translateLoose(t, errors.form)}
+              </div>
+            ) : (
+              <FormErrorSummary message={t("common.formHasErrors")} errors={Object.keys(fieldErrors).length ? fieldErrors : null} />
+            )}
+            <Form method="post" aria-labelledby="report-texts-title" noValidate>
+              <MarkdownField
+                name="introduction"
+                label={t("reports.participation.staff.introduction")}
+                hint={t("reports.participation.staff.markdownHint")}
+                value={values.introduction ?? ""}
+                error={errors.introduction}
+                t={t}
+              />
+              <MarkdownField
+                name="conclusions"
+                label={t("reports.participation.staff.conclusions")}
+                hint={t("reports.participation.staff.markdownHint")}
+                value={values.conclusions ?? ""}
+                error={errors.conclusions}
+                t={t}
+              />
+              <div className="actions">
+                <button type="submit" name="intent" value="save" className="btn btn-outline" disabled={busy}>
+                  {t("reports.participation.staff.save")}
+                </button>
+                <button type="submit" name="intent" value="preview" className="btn btn-outline" disabled={busy}>
+                  {t("reports.participation.staff.preview")}
+                </button>
+              </div>
+              <MarkdownField
+                name="correctionNote"
+                label={t("reports.participation.staff.correctionNote")}
+                hint={t("reports.participation.staff.correctionNoteHint")}
+                value={values.correctionNote ?? ""}
+                error={errors.correctionNote}
+                t={t}
+                rows={3}
+              />
+              <button type="submit" name="intent" value="publish" className="btn" disabled={busy}>
+                {hasVersions ? t("reports.participation.staff.publishCorrection") : t("reports.participation.staff.publish")}
+              </button>
+            </Form>
+          </section>
+
+          {reportId != null ? <ReportDownloads reportId={reportId} version="bozza" lang={lang} /> : null}
+        </>
+      )}
+
+      {reportId != null && hasVersions ? (
+        <ReportVersions reportId={reportId} versions={versions} lang={lang} readHref={(n) => `${publicPath}?versione=${n}`} />
+      ) : (
+        <section aria-labelledby="report-versions-empty">
+          <h2 id="report-versions-empty">{t("reports.participation.staff.versionsTitle")}</h2>
+          <p>{t("reports.participation.staff.noVersions")}</p>
+        </section>
+      )}
+
+      {preview ? (
+        <section className="report-preview" aria-labelledby="report-preview-title">
+          <h2 id="report-preview-title">{t("reports.participation.staff.previewTitle")}</h2>
+          <p className="muted">{fromForm ? t("reports.participation.staff.previewUnsaved") : t("reports.participation.staff.previewNote")}</p>
+          <ReportView
+            document={preview.document}
+            maps={preview.maps}
+            lang={lang}
+            meta={<p className="alert alert-warning">{t("reports.view.draftVersion")}</p>}
+          />
+        </section>
+      ) : null}
+    </>
+  );
+}
