@@ -21,6 +21,9 @@ export function SiteFooter({ lang }: { lang: Lang }) {
             <li>{t("footer.boundaries")}</li>
             <li>{t("footer.ptm")}</li>
             <li>{t("footer.mapTiles")}</li>
+            <li>
+              <Link to="/dati">{t("opendata.footerLink")}</Link>
+            </li>
           </ul>
         </section>
         <section aria-labelledby="footer-legal">

@@ -1,5 +1,5 @@
 import { parse } from "csv-parse/sync";
-import { csvResponse, csvSeparator, toCsv } from "./csv.server";
+import { csvResponse, csvRows, csvSeparator, toCsv } from "./csv.server";
 
 const tricky = "Città, Cassano d'Adda, perché «così»";
 const multiline = 'Disse "basta"\nseconda riga; con punto e virgola';
@@ -18,6 +18,12 @@ describe("toCsv", () => {
       ]);
     });
   }
+
+  it("writes streamed batches the way it writes a whole file", () => {
+    const rows = [[1, tricky], [2, multiline]];
+    expect(csvRows(rows.slice(0, 1)) + csvRows(rows.slice(1))).toBe(csvRows(rows));
+    expect(toCsv(["id", "testo"], rows, { separator: ";" })).toBe(toCsv(["id", "testo"], [], { separator: ";" }) + csvRows(rows, { separator: ";" }));
+  });
 
   it("quotes only the cells that need it and escapes formulas", () => {
     const csv = toCsv(["a", "b"], [["semplice", "=SUM(A1)"]]);
