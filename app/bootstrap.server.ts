@@ -9,6 +9,7 @@ import { seedDemoDrafts } from "~/domain/drafts/demo.server";
 import { purgeExpiredStashes } from "~/lib/form-stash.server";
 import { seedDemoMeetings } from "~/domain/meetings/demo.server";
 import { seedDemoContributions } from "~/domain/contributions/demo.server";
+import { seedDemoReports } from "~/domain/reports/demo.server";
 
 /**
  * Runs once when the server starts (server.js calls it through the build's entry module):
@@ -26,5 +27,6 @@ export async function bootstrap() {
     await seedDemoDrafts();
     seedDemoMeetings(db);
     seedDemoContributions();
+    await seedDemoReports();
   }
 }
