@@ -26,6 +26,8 @@ const schema = z.object({
   UPLOADS_DIR: z.string().default("./data/uploads"),
   /** Serve OpenStreetMap tiles under the boundaries; set to "" to draw boundaries only. */
   MAP_TILE_URL: z.string().default("https://tile.openstreetmap.org/{z}/{x}/{y}.png"),
+  /** Never start Chromium for report PDFs: they answer 503 pointing to DOCX/Markdown (CHROMIUM_PATH picks the browser). */
+  CONCERTA_PDF_DISABLED: flag,
 });
 
 export type Env = z.infer<typeof schema>;

@@ -1,4 +1,4 @@
-import { Marked } from "marked";
+import { Marked, type Token } from "marked";
 import sanitizeHtml from "sanitize-html";
 
 /**
@@ -77,4 +77,18 @@ function decodeEntities(text: string) {
 export function markdownToText(source: string | null | undefined): string {
   const text = sanitizeHtml(renderMarkdown(source), { allowedTags: [], allowedAttributes: {} });
   return decodeEntities(text).replace(/\n{3,}/g, "\n\n").trim();
+}
+
+/**
+ * The Markdown's tokens (marked's lexer, same options as renderMarkdown) for renderers that do not
+ * write HTML (the DOCX export). They must treat `html` tokens as plain text and give a link its
+ * address only when `isSafeHref` says so, as the sanitizer above does for pages.
+ */
+export function markdownTokens(source: string | null | undefined): Token[] {
+  return source ? marked.lexer(source) : [];
+}
+
+/** Link addresses a document may carry: http, https and mailto (the sanitizer's allowedSchemes). */
+export function isSafeHref(href: string | null | undefined): boolean {
+  return /^(https?:\/\/|mailto:)/i.test((href ?? "").trim());
 }

@@ -104,3 +104,38 @@ export function sectionAnchor(text: string): string {
     .slice(0, 60);
   return `s-${slug || "sezione"}`;
 }
+
+/** The key of a map block's rendered SVG (display.server.ts fills it, ReportView reads it). */
+export function mapKey(sectionId: string, blockIndex: number): string {
+  return `${sectionId}#${blockIndex}`;
+}
+
+/** A section as every renderer lists it: heading level (2–4), its anchor (unique in the document). */
+export type TocEntry = { section: ReportSection; level: number; anchor: string };
+
+/**
+ * The table of contents shared by the page, the print view/PDF, Markdown and DOCX: every section
+ * depth-first with its level and an anchor made from its id (or title), made unique with -2, -3…
+ */
+export function tocEntries(doc: Pick<ReportDocument, "sections">): TocEntry[] {
+  const seen = new Map<string, number>();
+  return flattenSections(doc.sections).map(({ section, level }) => {
+    const base = /^s-[a-z0-9-]+$/.test(section.id) ? section.id.slice(0, 62) : sectionAnchor(section.id || section.title);
+    const n = (seen.get(base) ?? 0) + 1;
+    seen.set(base, n);
+    return { section, level, anchor: n === 1 ? base : `${base}-${n}` };
+  });
+}
+
+/** A file name safe everywhere (ASCII letters, digits, dashes) from a title: "Verbale e rapporto — Rho" → "verbale-e-rapporto-rho". */
+export function fileSlug(title: string, max = 60): string {
+  const slug = title
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, max)
+    .replace(/-+$/g, "");
+  return slug || "rapporto";
+}
