@@ -169,6 +169,12 @@ export function countPublished(q: ContributionQuery): number {
   return db.get<{ n: number }>(sql`select count(*) as n from ${p.from} where ${p.where}`)?.n ?? 0;
 }
 
+/** The query plan SQLite picks for a page of a selection (EXPLAIN QUERY PLAN details; tests check the indexes). */
+export function publishedQueryPlan(q: ContributionQuery): string[] {
+  const p = plan(q);
+  return db.all<{ detail: string }>(sql`explain query plan select ${c.id} from ${p.from} where ${p.where} order by ${p.order} limit 10 offset 0`).map((r) => r.detail);
+}
+
 type Row = {
   id: number;
   title: string;
