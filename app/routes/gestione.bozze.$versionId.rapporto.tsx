@@ -209,7 +209,7 @@ export default function ParticipationReportStaff() {
       <p className="kicker">
         {t("plan.sttmLabel", { number: version.strategyNumber })} · {version.label}
       </p>
-      <h1>{t("reports.participation.title")}</h1>
+      <h1>{t("reports.participation.staff.metaTitle", { label: version.label })}</h1>
       {notice ? (
         <div className="alert alert-success" role="status">
           {notice}

@@ -399,7 +399,7 @@ describe("the content of the report", () => {
     const map = section(doc, "Mappa dei contributi").blocks[0];
     expect(map.type === "map" && map.features.map((f) => f.id).sort((a, b) => a - b)).toEqual(refsOf(doc, "contribution"));
     const facts = section(doc, "Il documento e la consultazione").blocks[0];
-    expect(facts.type === "facts" && facts.items.map((f) => f.label)).toContain("Art. 7bis c.4 (almeno 90 giorni di messa a disposizione prima dell'adozione)");
+    expect(facts.type === "facts" && facts.items.map((f) => f.label)).toContain("Art. 7bis c.4");
     const withConclusions = await buildParticipationReport(v, { introduction: "  ", conclusions: "Fine." }, now);
     expect(withConclusions!.sections.map((s) => s.title)).toEqual([...doc.sections.slice(1).map((s) => s.title), "Conclusioni"]);
   });

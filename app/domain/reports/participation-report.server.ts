@@ -374,7 +374,7 @@ export async function buildParticipationReport(
 
   const features: ReportMapFeature[] = c.contributions.flatMap((row) => {
     const geometry = geometryOf(row);
-    return geometry ? [{ id: row.id, label: `n. ${row.id} ${row.title}`, geometry }] : [];
+    return geometry ? [{ id: row.id, label: `${row.title} (contributo n. ${row.id})`, geometry }] : [];
   });
   sections.push({
     id: topIds.map,
@@ -472,20 +472,20 @@ function documentFacts(version: DraftVersion, strategy: { code: string; number: 
     },
     { label: "Stato", value: statusLabel(version.status) },
     {
-      label: "Messa a disposizione (pubblicazione)",
+      label: "Pubblicata il",
       value: date(version.publishedAt),
     },
   ];
   if (version.commentsOpenFrom && version.commentsOpenUntil) {
     const days = dayCount(version.commentsOpenFrom, version.commentsOpenUntil);
     facts.push({
-      label: "Finestra per commenti ed emendamenti",
+      label: "Commenti ed emendamenti",
       value: `dal ${date(version.commentsOpenFrom)} al ${date(version.commentsOpenUntil)} (${days} giorni)`,
     });
   }
   if (version.closedAt)
     facts.push({
-      label: "Consultazione chiusa il",
+      label: "Chiusa il",
       value: date(version.closedAt),
     });
   if (version.adoptedAt) facts.push({ label: "Adottata il", value: date(version.adoptedAt) });
@@ -499,24 +499,24 @@ function documentFacts(version: DraftVersion, strategy: { code: string; number: 
     });
     const available = daysBetween(published, end);
     facts.push({
-      label: version.adoptedAt ? "Giorni di messa a disposizione prima dell'adozione" : "Giorni di messa a disposizione finora",
-      value: String(available),
+      label: "Giorni a disposizione",
+      value: `${available} (dalla pubblicazione ${version.adoptedAt ? "all'adozione" : "a oggi"})`,
     });
     let art7bis: string;
     if (version.adoptedAt) {
       art7bis =
         days.length === 0
-          ? `rispettato: ${available} giorni (almeno ${DRAFT_MIN_DAYS})`
-          : `non rispettato: ${available} giorni (ne servono almeno ${DRAFT_MIN_DAYS})`;
+          ? `rispettato: ${available} giorni a disposizione prima dell'adozione (ne servono almeno ${DRAFT_MIN_DAYS})`
+          : `non rispettato: ${available} giorni a disposizione prima dell'adozione (ne servono almeno ${DRAFT_MIN_DAYS})`;
     } else {
       const earliest = earliestAdoption(version.publishedAt);
       art7bis =
         days.length === 0
-          ? `requisito già soddisfatto: ${available} giorni trascorsi (almeno ${DRAFT_MIN_DAYS}), l'adozione è possibile`
-          : `l'adozione è possibile dal ${formatDate("it", `${earliest}T12:00:00Z`, { dateStyle: "long" })} (${DRAFT_MIN_DAYS} giorni dopo la pubblicazione)`;
+          ? `già soddisfatto: ${available} giorni a disposizione (ne servono almeno ${DRAFT_MIN_DAYS} prima dell'adozione)`
+          : `l'adozione è possibile dal ${formatDate("it", `${earliest}T12:00:00Z`, { dateStyle: "long" })}, ${DRAFT_MIN_DAYS} giorni dopo la pubblicazione`;
     }
     facts.push({
-      label: `Art. 7bis c.4 (almeno ${DRAFT_MIN_DAYS} giorni di messa a disposizione prima dell'adozione)`,
+      label: "Art. 7bis c.4",
       value: art7bis,
     });
   }

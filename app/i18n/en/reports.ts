@@ -2,7 +2,6 @@ import type it from "../it/reports";
 
 const reports: Record<keyof typeof it, string> = {
   "reports.participation.link": "Participation report",
-  "reports.participation.title": "Participation report and reasoned responses",
   "reports.participation.notEligible.bozza": "This version is still a draft: the participation report is prepared for a version in consultation, closed or adopted.",
   "reports.participation.notEligible.notFound": "Version not found.",
   "reports.participation.ruleTitle": "Which contributions the report contains",

@@ -1,7 +1,6 @@
 /** reports: keys added by the reports capability (issue 7). */
 const reports = {
   "reports.participation.link": "Rapporto sulla partecipazione",
-  "reports.participation.title": "Rapporto sulla partecipazione e controdeduzioni",
   "reports.participation.notEligible.bozza": "La versione è ancora una bozza: il rapporto sulla partecipazione si prepara per una versione in consultazione, chiusa o adottata.",
   "reports.participation.notEligible.notFound": "Versione non trovata.",
   "reports.participation.ruleTitle": "Quali contributi sono nel rapporto",
