@@ -44,7 +44,7 @@ export function reportCss(): string {
   throw new Error("report.css not found (neither the built asset nor app/styles/report.css)");
 }
 
-export type PrintVersion = { kind: "published"; number: number; publishedAt: Date | string; correctionNote: string } | { kind: "draft" };
+export type PrintVersion = { kind: "published"; number: number; publishedAt: Date | string; correctionNote?: string } | { kind: "draft" };
 
 /** The whole print-view document, doctype included. */
 export function renderReportPrintHtml(input: {

@@ -134,8 +134,8 @@ export function fileSlug(title: string, max = 60): string {
     .replace(/[\u0300-\u036f]/g, "")
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "")
-    .slice(0, max)
-    .replace(/-+$/g, "");
-  return slug || "rapporto";
+    .replace(/^-+|-+$/g, "");
+  // Too long: cut at the last whole word that fits.
+  const cut = slug.length > max ? slug.slice(0, slug.lastIndexOf("-", max) > 0 ? slug.lastIndexOf("-", max) : max) : slug;
+  return cut || "rapporto";
 }
