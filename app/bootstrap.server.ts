@@ -10,6 +10,7 @@ import { purgeExpiredStashes } from "~/lib/form-stash.server";
 import { seedDemoMeetings } from "~/domain/meetings/demo.server";
 import { seedDemoContributions } from "~/domain/contributions/demo.server";
 import { seedDemoReports } from "~/domain/reports/demo.server";
+import { seedDemoParticipationReport } from "~/domain/reports/participation-demo.server";
 
 /**
  * Runs once when the server starts (server.js calls it through the build's entry module):
@@ -28,5 +29,6 @@ export async function bootstrap() {
     seedDemoMeetings(db);
     seedDemoContributions();
     await seedDemoReports();
+    await seedDemoParticipationReport();
   }
 }
