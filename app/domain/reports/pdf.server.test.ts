@@ -24,7 +24,7 @@ afterAll(() => closePdfBrowser());
 const squash = (s: string) => s.replace(/\s+/g, " ");
 
 describe("report PDF", () => {
-  it("is A4 with every section title, page numbers and a bookmark per section", async () => {
+  it("is A4 with every section title, page numbers, linked contents, a bookmark per section, tagged", async () => {
     const pdf = await renderPdf(html, { title: "Rapporto di prova" });
     expect(pdf.subarray(0, 5).toString("latin1")).toBe("%PDF-");
     const proxy = await getDocumentProxy(new Uint8Array(pdf));
@@ -49,6 +49,12 @@ describe("report PDF", () => {
     const walk = (items: { title: string; items?: unknown[] }[]) => items.forEach((o) => (titles.push(o.title), walk((o.items ?? []) as never)));
     walk((outline ?? []) as never);
     for (const title of ["Introduzione", "Chi ha partecipato", "2.3 Rete ecologica e verde", "Conclusioni"]) expect(titles).toContain(title);
+    // The contents on page 1 link inside the document, one link per section.
+    const links = (await page.getAnnotations()).filter((a: { subtype: string }) => a.subtype === "Link") as { dest?: unknown }[];
+    expect(links.map((a) => a.dest)).toEqual(expect.arrayContaining(["s-introduzione", "s-mappa-dei-contributi", "s-conclusioni"]));
+    expect(links).toHaveLength(SAMPLE_SECTION_TITLES.length);
+    // Tagged PDF (structure for screen readers).
+    expect((await proxy.getMarkInfo())?.Marked).toBe(true);
     // The map's features are listed under it, by the numbers drawn on the map.
     expect(all).toContain("Contributo n. 1 — stazione di Rho");
   });
