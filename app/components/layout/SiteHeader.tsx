@@ -77,6 +77,9 @@ export function SiteHeader({ lang, user }: { lang: Lang; user: HeaderUser }) {
             <li>
               <NavLink to="/contributi">{t("nav.contributions")}</NavLink>
             </li>
+            <li>
+              <NavLink to="/partecipazione">{t("dashboard.nav")}</NavLink>
+            </li>
             {user?.isStaff ? (
               <li>
                 <NavLink to="/gestione">{t("nav.staff")}</NavLink>

@@ -16,6 +16,8 @@
 // Populations: ISTAT census 2011 (comuni.population, see db/seed/README.md); a zone's is the sum of its comuni.
 import type { Statement } from "better-sqlite3";
 import { sqlite } from "~/lib/db.server";
+import { listStrategies, type Strategy } from "~/domain/plan/plan.server";
+import { getProcessBySlug, type ProcessDetails } from "~/domain/processes/processes.server";
 import { CONTRIBUTION_STATUSES } from "~db/schema";
 import { toCsv, type CsvSeparator } from "./csv.server";
 
@@ -253,10 +255,20 @@ export function participationDashboard(filters: DashboardFilters = {}): Dashboar
   };
 }
 
+/** The STTM and the (public) process named in the URL, when they exist; unknown values mean "all". */
+export async function resolveDashboardFilters(sttm: string | undefined, processSlug: string | undefined) {
+  const strategies = await listStrategies();
+  const strategy: Strategy | null = strategies.find((s) => s.code === sttm) ?? null;
+  const found = processSlug ? await getProcessBySlug(processSlug) : null;
+  const process: ProcessDetails | null = found && found.status !== "draft" ? found : null;
+  return { strategies, strategy, process, filters: { strategyCode: strategy?.code ?? null, processId: process?.id ?? null } satisfies DashboardFilters };
+}
+
 // The figures cost up to a few hundred milliseconds at 100,000 contributions (better-sqlite3 blocks
 // the event loop meanwhile): keep them per filter while nothing was written to the database, and at
-// most 30 s when something was. `data_version` sees writes by other processes, `total_changes()` ours.
-export const DASHBOARD_MAX_AGE_MS = 30_000;
+// most 5 s when something was (like the published count, decision record 12). `data_version` sees
+// writes by other processes, `total_changes()` ours.
+export const DASHBOARD_MAX_AGE_MS = 5_000;
 const cache = new Map<string, { at: number; version: string; data: Dashboard }>();
 const changes = () => `${sqlite.pragma("data_version", { simple: true })}|${sqlite.prepare("select total_changes()").pluck().get()}`;
 
