@@ -71,3 +71,11 @@ describe("report PDF", () => {
     expect(fs.readdirSync(pdfCacheDir()).filter((f) => f.startsWith("v41-"))).toEqual([`v41-${changed.hash}.pdf`]);
   });
 });
+
+describe("report PDF cache under concurrent requests", () => {
+  it("prints a version once when several requests ask for it at the same time", async () => {
+    const results = await Promise.all([1, 2, 3].map(() => publishedPdf(77, html, { title: "Rapporto" })));
+    expect(results.every((r) => r.pdf.equals(results[0].pdf))).toBe(true);
+    expect(fs.readdirSync(pdfCacheDir()).filter((f) => f.startsWith("v77-"))).toEqual([`v77-${results[0].hash}.pdf`]);
+  });
+});

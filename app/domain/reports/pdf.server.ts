@@ -162,6 +162,9 @@ export function htmlHash(html: string): string {
   return createHash("sha256").update(html).digest("hex").slice(0, 24);
 }
 
+// Requests for the same file while it is being printed share the one print.
+const inFlight = new Map<string, Promise<Buffer>>();
+
 /**
  * The PDF of a published version: from the cache when the same HTML was printed before, else
  * printed and stored (replacing older files of that version, e.g. from before a redaction).
@@ -169,20 +172,30 @@ export function htmlHash(html: string): string {
 export async function publishedPdf(versionId: number, html: string, opts: PdfOptions): Promise<{ pdf: Buffer; hash: string; cached: boolean }> {
   const hash = htmlHash(html);
   const dir = pdfCacheDir();
-  const file = path.join(dir, `v${versionId}-${hash}.pdf`);
+  const name = `v${versionId}-${hash}.pdf`;
+  const file = path.join(dir, name);
   try {
     return { pdf: await fs.promises.readFile(file), hash, cached: true };
   } catch {
     // not cached yet
   }
+  let pending = inFlight.get(name);
+  if (!pending) {
+    pending = printAndStore(dir, file, versionId, html, opts).finally(() => inFlight.delete(name));
+    inFlight.set(name, pending);
+  }
+  return { pdf: await pending, hash, cached: false };
+}
+
+async function printAndStore(dir: string, file: string, versionId: number, html: string, opts: PdfOptions): Promise<Buffer> {
   const pdf = await renderPdf(html, opts);
   await fs.promises.mkdir(dir, { recursive: true });
-  for (const old of await fs.promises.readdir(dir)) {
-    if (old.startsWith(`v${versionId}-`) && old !== path.basename(file)) await fs.promises.rm(path.join(dir, old), { force: true });
-  }
   // Written aside then renamed: a reader never sees half a file.
   const tmp = `${file}.${process.pid}.${Date.now()}.tmp`;
   await fs.promises.writeFile(tmp, pdf);
   await fs.promises.rename(tmp, file);
-  return { pdf, hash, cached: false };
+  for (const old of await fs.promises.readdir(dir)) {
+    if (old.startsWith(`v${versionId}-`) && old.endsWith(".pdf") && old !== path.basename(file)) await fs.promises.rm(path.join(dir, old), { force: true });
+  }
+  return pdf;
 }
