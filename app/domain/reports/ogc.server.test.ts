@@ -44,6 +44,7 @@ const BOX = [9.3, 45.3, 9.4, 45.4] as const;
 const inside: number[] = [];
 let straddling: number;
 let early: number;
+let wholeComune: number;
 let late: number;
 
 beforeAll(() => {
@@ -72,6 +73,8 @@ beforeAll(() => {
   insertContribution({ title: "Fuori", point: [9.6, 45.35], publishedAt: new Date("2025-06-01T08:00:00Z") });
   insertContribution({ title: "Fuori a nord", point: [9.35, 45.5], publishedAt: new Date("2025-06-02T08:00:00Z") });
   for (const status of ["pending", "rejected", "hidden", "withdrawn"] as const) insertContribution({ title: `Nascosto ${status}`, status, point: [9.35, 45.35] });
+  // A place of whole comuni (Rho and Melzo) whose representative point is far from both.
+  wholeComune = insertContribution({ title: "Tutta Rho e Melzo", placeKind: "comuni", geometry: null, point: [9.0, 45.6], comuni: [ISTAT.rho, ISTAT.melzo], publishedAt: new Date("2025-01-01T08:00:00Z") });
   early = insertContribution({ title: "Del 2024", point: [9.0, 45.6], publishedAt: new Date("2024-05-10T08:00:00Z") });
   late = insertContribution({ title: "Del 2027", point: [9.0, 45.6], publishedAt: new Date("2027-01-10T08:00:00Z") });
   forgetPublishedStats();
@@ -160,7 +163,7 @@ describe("items", () => {
     expect(body.type).toBe("FeatureCollection");
     expect(body.numberReturned).toBe(10);
     expect(body.features).toHaveLength(10);
-    expect(body.numberMatched).toBe(23 + 1 + 2 + 2);
+    expect(body.numberMatched).toBe(23 + 1 + 2 + 2 + 1);
     expect(Number.isNaN(Date.parse(body.timeStamp))).toBe(false);
     expect(body.links.find((l) => l.rel === "next")?.href).toBe("http://localhost/ogc/collections/contributi/items?limit=10&offset=10");
     expect(body.links.find((l) => l.rel === "prev")).toBeUndefined();
@@ -195,6 +198,20 @@ describe("items", () => {
     expect(pages).toBe(Math.ceil(expected.length / 4));
   });
 
+  it("a place of whole comuni meets a box when one of its comuni does, and is drawn as their outlines", async () => {
+    const rho = (await (await items("/ogc/collections/contributi/items?bbox=9.03,45.52,9.04,45.53&limit=100")).json()) as Items;
+    expect(rho.features.map((f) => Number(f.id))).toContain(wholeComune);
+    const feature = rho.features.find((f) => Number(f.id) === wholeComune)!;
+    expect((feature.geometry as { type: string }).type).toBe("MultiPolygon");
+    expect(checkRfc7946(rho)).toEqual([]);
+    // Far from both comuni: not there.
+    const elsewhere = (await (await items("/ogc/collections/contributi/items?bbox=9.17,45.2,9.18,45.21&limit=100")).json()) as Items;
+    expect(elsewhere.features.map((f) => Number(f.id))).not.toContain(wholeComune);
+    // A box holding everything: every contribution with a place, none without.
+    const world = (await (await items("/ogc/collections/contributi/items?bbox=-180,-90,180,90&limit=1000")).json()) as Items;
+    expect(world.numberMatched).toBe(23 + 1 + 2 + 2 + 1);
+  });
+
   it("keeps the list's filters in the paging links and applies them", async () => {
     const body = (await (await items(`/ogc/collections/contributi/items?bbox=${BOX.join(",")}&kind=proposta&limit=5`)).json()) as Items;
     // 11 of the grid plus the straddling area (a proposal too).
@@ -202,12 +219,13 @@ describe("items", () => {
     expect(body.features.every((f) => f.properties.tipo === "proposta")).toBe(true);
     expect(new URL(body.links.find((l) => l.rel === "next")!.href).searchParams.get("kind")).toBe("proposta");
     const byComune = (await (await items(`/ogc/collections/contributi/items?comune=${ISTAT.melzo}&limit=100`)).json()) as Items;
-    expect(byComune.features.map((f) => Number(f.id)).sort((a, b) => a - b)).toEqual([...inside].sort((a, b) => a - b));
+    expect(byComune.features.map((f) => Number(f.id)).sort((a, b) => a - b)).toEqual([...inside, wholeComune].sort((a, b) => a - b));
   });
 
   it("datetime: an interval, an open start, an open end, a day", async () => {
     const ids = async (qs: string) => ((await (await items(`/ogc/collections/contributi/items?limit=1000&${qs}`)).json()) as Items).features.map((f) => Number(f.id));
     expect(await ids("datetime=../2024-12-31")).toEqual([early]);
+    expect(await ids("datetime=2025-01-01")).toEqual([wholeComune]);
     expect(await ids("datetime=2026-12-31T00:00:00Z/..")).toEqual([late]);
     expect(await ids("datetime=2026-01-01/2026-01-03")).toEqual(inside.slice(0, 3));
     expect(await ids("datetime=2026-01-02")).toEqual([inside[1]]);
@@ -302,7 +320,7 @@ describe("paging is done by SQL on an index", () => {
     expect(plain).toContain("contributions_public_list_idx");
     expect(plain).not.toContain("TEMP B-TREE");
     const boxed = publishedQueryPlan({ bbox: [...BOX] }).join("\n");
-    expect(boxed).toContain("contributions_point_idx");
-    expect(boxed).toMatch(/lon>\? AND lon<\?|lon>\?/);
+    expect(boxed).toContain("contributions_point_idx (status=? AND lon>? AND lon<?)");
+    expect(boxed).toContain("contribution_comuni_istat_idx");
   });
 });

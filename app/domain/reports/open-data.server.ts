@@ -101,43 +101,81 @@ export type OpenContribution = {
 const c = contributions;
 
 /**
- * The maximum width and height of a published contribution's bbox. A contribution whose bbox meets
- * a box has its representative point — which lies inside its own bbox — within the box grown by
- * these: that range is a walk on contributions_point_idx (status, lon, lat), and the exact bbox
- * test then runs on those rows only (the bbox columns themselves have no index). Read again when
- * the published count or latest publication changes, and at least every 5 s (a moved place).
+ * The largest width and height of a drawn place (point, line, area) among published contributions.
+ * A drawn place whose bbox meets a box has its representative point — which lies inside its own
+ * bbox — within the box grown by these: that range is a walk on contributions_point_idx (status,
+ * lon, lat), and the exact bbox test runs on those rows only (the bbox columns have no index).
+ * Drawn places are small (≤ 200 km², lines of a few km), so the grown box stays small. Places made
+ * of whole comuni are found through their comuni instead (see bboxIds). Read again when the
+ * published count or latest publication changes, and at least every 5 s (a moved place).
  */
-let extentCache: { at: number; count: number; latest: number; dx: number; dy: number } | null = null;
+type Extent = { dx: number; dy: number; all: Bbox | null };
+let extentCache: ({ at: number; count: number; latest: number } & Extent) | null = null;
 const EXTENT_MAX_AGE_MS = 5_000;
-function maxExtent(now = Date.now()): { dx: number; dy: number } {
+function extents(now = Date.now()): Extent {
   const { count, latest } = publishedStats(now);
   if (extentCache && extentCache.count === count && extentCache.latest === latest && now - extentCache.at < EXTENT_MAX_AGE_MS && now >= extentCache.at) return extentCache;
-  const row = db.get<{ dx: number | null; dy: number | null }>(
-    sql`select max(${c.maxLon} - ${c.minLon}) as dx, max(${c.maxLat} - ${c.minLat}) as dy from ${c} where ${c.status} = 'published'`,
+  const drawn = db.get<{ dx: number | null; dy: number | null }>(
+    sql`select max(${c.maxLon} - ${c.minLon}) as dx, max(${c.maxLat} - ${c.minLat}) as dy from ${c}
+        where ${c.status} = 'published' and coalesce(${c.placeKind}, '') <> 'comuni'`,
   );
-  extentCache = { at: now, count, latest, dx: row?.dx ?? 0, dy: row?.dy ?? 0 };
+  const all = db.get<{ w: number | null; s: number | null; e: number | null; n: number | null }>(
+    sql`select min(${c.minLon}) as w, min(${c.minLat}) as s, max(${c.maxLon}) as e, max(${c.maxLat}) as n from ${c} where ${c.status} = 'published'`,
+  );
+  extentCache = {
+    at: now,
+    count,
+    latest,
+    dx: drawn?.dx ?? 0,
+    dy: drawn?.dy ?? 0,
+    all: all && all.w != null && all.s != null && all.e != null && all.n != null ? [all.w, all.s, all.e, all.n] : null,
+  };
+  countCache.clear();
   return extentCache;
 }
+
+/**
+ * numberMatched of a bbox query, kept while nothing is published (and at most 5 s): a GIS client
+ * walking the pages of one box asks for the same count at every page.
+ */
+const countCache = new Map<string, number>();
+const COUNT_CACHE_SIZE = 64;
 
 /** Forget the cached extent (tests that move contributions around). */
 export function forgetOpenDataCaches() {
   extentCache = null;
+  countCache.clear();
   comuniGeometryCache = null;
 }
 
-function bboxConditions([w, s, e, n]: Bbox): SQL[] {
-  const out: SQL[] = [sql`${c.minLat} <= ${n}`, sql`${c.maxLat} >= ${s}`];
+/**
+ * The ids of the published contributions whose place meets a box (CRS84; west > east crosses the
+ * antimeridian):
+ * - a drawn place (point, line, area) when its bbox intersects the box — read on the point index;
+ * - a place of whole comuni when the bbox of one of its comuni intersects the box — the comuni on
+ *   comuni_bbox_idx, their contributions on contribution_comuni_istat_idx. (Its feature's geometry
+ *   is those comuni's outlines; the union of their bboxes would also catch boxes lying between two
+ *   distant comuni, which the geometry does not touch.)
+ */
+function bboxIds([w, s, e, n]: Bbox): SQL {
+  const k = comuni;
+  const lat = sql`${c.minLat} <= ${n} and ${c.maxLat} >= ${s}`;
+  let drawn: SQL;
   if (w <= e) {
-    const { dx, dy } = maxExtent();
-    // The point range first: it is what the index answers (small epsilon for float rounding).
-    const eps = 1e-9;
-    out.unshift(sql`${c.lon} between ${w - dx - eps} and ${e + dx + eps}`, sql`${c.lat} between ${s - dy - eps} and ${n + dy + eps}`);
-    out.push(sql`${c.minLon} <= ${e}`, sql`${c.maxLon} >= ${w}`);
+    const { dx, dy } = extents();
+    const eps = 1e-9; // float rounding of the stored bbox
+    drawn = sql`select ${c.id} as id from ${c} indexed by contributions_point_idx
+      where ${c.status} = 'published' and ${c.lon} between ${w - dx - eps} and ${e + dx + eps} and ${c.lat} between ${s - dy - eps} and ${n + dy + eps}
+        and ${c.minLon} <= ${e} and ${c.maxLon} >= ${w} and ${lat} and coalesce(${c.placeKind}, '') <> 'comuni'`;
   } else {
-    // Across the antimeridian: two lon ranges (nothing of ours is there, but the standard allows it).
-    out.push(sql`(${c.minLon} <= ${e} or ${c.maxLon} >= ${w})`);
+    drawn = sql`select ${c.id} as id from ${c}
+      where ${c.status} = 'published' and (${c.minLon} <= ${e} or ${c.maxLon} >= ${w}) and ${lat} and coalesce(${c.placeKind}, '') <> 'comuni'`;
   }
-  return out;
+  const comuneLon = w <= e ? sql`${k.minLon} <= ${e} and ${k.maxLon} >= ${w}` : sql`(${k.minLon} <= ${e} or ${k.maxLon} >= ${w})`;
+  const byComuni = sql`select ${contributionComuni.contributionId} as id from ${contributionComuni}
+    where ${contributionComuni.istat} in (select ${k.istat} from ${k} where ${comuneLon} and ${k.minLat} <= ${n} and ${k.maxLat} >= ${s})
+      and exists (select 1 from ${c} where ${c.id} = ${contributionComuni.contributionId} and ${c.placeKind} = 'comuni' and ${c.status} = 'published')`;
+  return sql`${drawn} union ${byComuni}`;
 }
 
 type Plan = { from: SQL; where: SQL; order: SQL };
@@ -151,11 +189,19 @@ function plan(q: ContributionQuery): Plan {
   if (q.published?.to) extra.push(sql`${c.publishedAt} <= ${Math.floor(q.published.to.getTime() / 1000)}`);
   // Publication order, oldest first: new publications land on the last page, earlier pages stay put.
   const order = sql`${c.publishedAt} asc, ${c.id} asc`;
+  const all = q.bbox ? extents().all : null;
+  if (q.bbox && all && q.bbox[0] <= q.bbox[2] && q.bbox[0] <= all[0] && q.bbox[1] <= all[1] && q.bbox[2] >= all[2] && q.bbox[3] >= all[3]) {
+    // The box holds every published place: all of them meet it (those without a place never do).
+    const driver = q.id === undefined && hasSelection(selection) ? chooseDriver(selection) : null;
+    return { from: sql`${c}`, where: and(selectionWhere(selection, driver), sql`${c.minLon} is not null`, ...extra)!, order };
+  }
   if (q.bbox) {
-    // The box drives: the list's filters are only checked on the rows of the point index's range.
-    const where = and(selectionWhere(selection, null), ...bboxConditions(q.bbox), ...extra)!;
-    const usesPointRange = q.bbox[0] <= q.bbox[2];
-    return { from: usesPointRange ? sql`${c} indexed by contributions_point_idx` : sql`${c}`, where, order };
+    // The box drives (CROSS JOIN keeps its ids as the outer loop); the list's filters are checks.
+    return {
+      from: sql`(${bboxIds(q.bbox)}) as bbox_ids cross join ${c} on ${c.id} = bbox_ids.id`,
+      where: and(selectionWhere(selection, null), ...extra)!,
+      order,
+    };
   }
   // Otherwise the public list's own choice: a small set filter drives, else the date index.
   const driver = q.id === undefined && hasSelection(selection) ? chooseDriver(selection) : null;
@@ -165,8 +211,19 @@ function plan(q: ContributionQuery): Plan {
 /** How many published contributions match (exact). */
 export function countPublished(q: ContributionQuery): number {
   if (!q.bbox && !q.published && q.id === undefined && !hasSelection(q.selection ?? {})) return publishedStats().count;
+  const key = q.bbox ? JSON.stringify(q) : null;
+  if (key) {
+    extents(); // clears the counts when something was published
+    const cached = countCache.get(key);
+    if (cached !== undefined) return cached;
+  }
   const p = plan(q);
-  return db.get<{ n: number }>(sql`select count(*) as n from ${p.from} where ${p.where}`)?.n ?? 0;
+  const n = db.get<{ n: number }>(sql`select count(*) as n from ${p.from} where ${p.where}`)?.n ?? 0;
+  if (key) {
+    if (countCache.size >= COUNT_CACHE_SIZE) countCache.delete(countCache.keys().next().value!);
+    countCache.set(key, n);
+  }
+  return n;
 }
 
 /** The query plan SQLite picks for a page of a selection (EXPLAIN QUERY PLAN details; tests check the indexes). */
