@@ -107,7 +107,7 @@ const reports: Record<keyof typeof it, string> = {
   "reports.meeting.staff.link": "Report",
   "reports.meeting.staff.crumb": "Report",
   "reports.meeting.staff.metaTitle": "Meeting report — {title}",
-  "reports.meeting.staff.title": "Report of the meeting “{title}”",
+  "reports.meeting.staff.title": "Prepare the report of the meeting “{title}”",
   "reports.meeting.staff.intro": "The report is built from the meeting's data: its facts, who registered and who attended, by kind and by zone, the contributions gathered with their map, and the minutes. Write the introduction and the conclusions, check the preview and publish it on the meeting page.",
   "reports.meeting.staff.notEligible": "A report is prepared for a meeting that took place (status “Held” or “Closed”). This meeting's status is “{status}”.",
   "reports.meeting.staff.statusLink": "Change the meeting's status",

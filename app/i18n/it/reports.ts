@@ -106,7 +106,7 @@ const reports = {
   "reports.meeting.staff.link": "Rapporto",
   "reports.meeting.staff.crumb": "Rapporto",
   "reports.meeting.staff.metaTitle": "Rapporto dell'incontro — {title}",
-  "reports.meeting.staff.title": "Rapporto dell'incontro «{title}»",
+  "reports.meeting.staff.title": "Prepara il rapporto dell'incontro «{title}»",
   "reports.meeting.staff.intro": "Il rapporto è costruito dai dati dell'incontro: i suoi dati, chi si è iscritto e chi era presente, per tipo e per zona, i contributi raccolti con la mappa, e il verbale. Scrivi l'introduzione e le conclusioni, controlla l'anteprima e pubblicalo sulla pagina dell'incontro.",
   "reports.meeting.staff.notEligible": "Il rapporto si prepara per un incontro che si è svolto (stato «Svolto» o «Concluso»). Lo stato di questo incontro è «{status}».",
   "reports.meeting.staff.statusLink": "Cambia lo stato dell'incontro",
