@@ -29,7 +29,7 @@ const opendata: Record<keyof typeof it, string> = {
   "opendata.downloads.filters":
     "The contribution files accept the filters of the contributions list: for example {example} holds only the proposals on STTM 1. Start from a filtered list and replace /contributi with /dati/contributi.csv.",
   "opendata.downloads.encoding":
-    "CSV: UTF-8 with a BOM (spreadsheets show accents correctly), CRLF line ends, one header row; fields with several values separate them with \" | \". GeoJSON: RFC 7946, WGS84 coordinates (longitude, latitude) with at most 6 decimals.",
+    "CSV: UTF-8 with a BOM (spreadsheets show accents correctly), CRLF line ends, one header row; fields with several values separate them with \" | \"; a cell that would start with =, +, - or @ is preceded by an apostrophe, so that spreadsheets do not take it for a formula. GeoJSON: RFC 7946, WGS84 coordinates (longitude, latitude) with at most 6 decimals.",
   "opendata.fields.title": "Fields",
   "opendata.fields.contributionsCaption": "Fields of the contributions (CSV columns, GeoJSON and OGC API properties)",
   "opendata.fields.comuniCaption": "Fields of the comuni",

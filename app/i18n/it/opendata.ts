@@ -28,7 +28,7 @@ const opendata = {
   "opendata.downloads.filters":
     "I file dei contributi accettano gli stessi filtri dell'elenco dei contributi: ad esempio {example} contiene solo i contributi sulla STTM 1 del tipo «proposta». Si può partire da un elenco filtrato e sostituire /contributi con /dati/contributi.csv.",
   "opendata.downloads.encoding":
-    "CSV: UTF-8 con BOM (gli accenti si vedono bene in un foglio di calcolo), righe terminate da CRLF, una riga d'intestazione; i campi con più valori li separano con « | ». GeoJSON: RFC 7946, coordinate WGS84 (longitudine, latitudine) con al più 6 decimali.",
+    "CSV: UTF-8 con BOM (gli accenti si vedono bene in un foglio di calcolo), righe terminate da CRLF, una riga d'intestazione; i campi con più valori li separano con « | »; una cella che inizierebbe con =, +, - o @ è preceduta da un apostrofo, perché il foglio di calcolo non la prenda per una formula. GeoJSON: RFC 7946, coordinate WGS84 (longitudine, latitudine) con al più 6 decimali.",
   "opendata.fields.title": "I campi",
   "opendata.fields.contributionsCaption": "Campi dei contributi (colonne del CSV, proprietà del GeoJSON e dell'OGC API)",
   "opendata.fields.comuniCaption": "Campi dei comuni",
