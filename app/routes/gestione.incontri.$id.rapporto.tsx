@@ -255,15 +255,17 @@ export default function MeetingReportStaff() {
                   {t("reports.meeting.staff.preview")}
                 </button>
               </div>
-              <MarkdownField
-                name="correctionNote"
-                label={t("reports.meeting.staff.correctionNote")}
-                hint={t("reports.meeting.staff.correctionNoteHint")}
-                value={values.correctionNote ?? ""}
-                error={errors.correctionNote}
-                t={t}
-                rows={3}
-              />
+              {hasVersions || errors.correctionNote ? (
+                <MarkdownField
+                  name="correctionNote"
+                  label={t("reports.meeting.staff.correctionNote")}
+                  hint={t("reports.meeting.staff.correctionNoteHint")}
+                  value={values.correctionNote ?? ""}
+                  error={errors.correctionNote}
+                  t={t}
+                  rows={3}
+                />
+              ) : null}
               <p className="muted">{t("reports.meeting.staff.publishNote")}</p>
               <button type="submit" name="intent" value="publish" className="btn" disabled={busy}>
                 {hasVersions ? t("reports.meeting.staff.publishCorrection") : t("reports.meeting.staff.publish")}

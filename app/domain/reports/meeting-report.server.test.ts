@@ -272,6 +272,12 @@ describe("the report of a territorial table", () => {
     for (const istat of zoneComuni) expect(map.focusComuni).toContain(istat);
     expect(map.focusComuni).toContain("015009"); // Arese, placed by comune
     expect(map.description).toContain("Servizi condivisi tra Comuni");
+    // Each listed contribution gives its symbol's number (its position among the features).
+    const items = sections(doc).flatMap((s) => blocksOf(s, "item"));
+    map.features.forEach((f, k) => {
+      const item = items.find((i) => i.ref.id === f.id)!;
+      expect(item.facts.find((x) => x.label === "Luogo")?.value).toBe(`sulla mappa, simbolo n. ${k + 1}`);
+    });
   });
 
   it("has the sections in order with stable anchors, the staff's texts and the minutes", () => {

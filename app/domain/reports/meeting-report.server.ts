@@ -256,16 +256,22 @@ async function contributionsSection(meeting: Meeting, zoneComuni: string[]) {
   const features: ReportMapFeature[] = [];
   const byComuneOnly: string[] = [];
   const focus = new Set(zoneComuni);
-  list.forEach((c, i) => {
+  // A feature's symbol is numbered by its position among the features (svg-map.server.ts): each
+  // listed contribution says its number on the map.
+  const mapNumber = new Map<number, number>();
+  list.forEach((c) => {
     const geometry = c.geometry ? (JSON.parse(c.geometry) as Geometry) : null;
-    if (geometry) features.push({ id: c.id, label: `${i + 1}. ${c.title}`, geometry });
+    if (geometry) {
+      features.push({ id: c.id, label: c.title, geometry });
+      mapNumber.set(c.id, features.length);
+    }
     const cs = comuniOf.get(c.id) ?? [];
     for (const x of cs) focus.add(x.istat);
-    if (!geometry && cs.length) byComuneOnly.push(`${i + 1}. ${c.title} (${cs.map((x) => x.name).join(", ")})`);
+    if (!geometry && cs.length) byComuneOnly.push(`«${c.title}» (${cs.map((x) => x.name).join(", ")})`);
   });
   const mapBlocks: ReportBlock[] = [];
   if (features.length || focus.size) {
-    const parts = [`${num(features.length)} contributi con un luogo (punto, linea o area) sono disegnati sulla mappa dei Comuni, numerati come nell'elenco che segue.`];
+    const parts = [`${num(features.length)} contributi con un luogo (punto, linea o area) sono disegnati sulla mappa dei Comuni; il numero di ogni simbolo è indicato nella legenda e nella scheda del contributo.`];
     if (byComuneOnly.length) parts.push(`${num(byComuneOnly.length)} contributi riferiti a interi Comuni, senza un luogo preciso, sono indicati dal contorno dei loro Comuni: ${byComuneOnly.join("; ")}.`);
     if (zoneComuni.length) parts.push(`La mappa è centrata sui Comuni della zona ${meeting.zoneName ?? ""}.`.replace(" .", "."));
     const withoutPlace = total - features.length - byComuneOnly.length;
@@ -284,7 +290,7 @@ async function contributionsSection(meeting: Meeting, zoneComuni: string[]) {
   // Each contribution, with its data row.
   const items: ReportBlock[] = [];
   const data: ReportDataRow[] = [];
-  for (const [i, c] of list.entries()) {
+  for (const c of list) {
     const ts = targetsOf.get(c.id) ?? [];
     const cs = (comuniOf.get(c.id) ?? []).sort((a, b) => collator.compare(a.name, b.name));
     const strategy = byStrategy.find((s) => s.code === c.strategyCode);
@@ -297,12 +303,12 @@ async function contributionsSection(meeting: Meeting, zoneComuni: string[]) {
       { label: "Bersagli di lavoro", value: ts.length ? ts.map((t) => `${t.code} — ${t.title}`).join("; ") : "Nessuno indicato" },
       { label: "Presentato da", value: c.organizationKind ? `${organization} (${it(`orgKind.${c.organizationKind}` as MessageKey)})` : organization },
       { label: "Comuni", value: cs.length ? cs.map((x) => x.name).join(", ") : "Nessuno" },
-      { label: "Luogo", value: c.geometry ? `sulla mappa, n. ${i + 1}` : cs.length ? "interi Comuni" : "nessuno" },
+      { label: "Luogo", value: mapNumber.has(c.id) ? `sulla mappa, simbolo n. ${mapNumber.get(c.id)}` : cs.length ? "interi Comuni" : "nessuno" },
     ];
     items.push({
       type: "item",
       ref: { kind: "contribution", id: c.id },
-      heading: `${i + 1}. ${c.title}`,
+      heading: c.title,
       facts,
       markdown: c.body,
       ...(outcome && outcomeLabel ? { outcome: { label: `Esito: ${outcomeLabel}`, markdown: outcome.reasoning } } : {}),
