@@ -126,10 +126,18 @@ participants(org_id) as materialized (
     where a.organization_id is not null and a.status = 'published'${versionWhere}),
 comune_participants(org_id, istat, zone_id) as materialized (
   select o.id, o.istat_code, k.zone_id from organizations o join comuni k on k.istat = o.istat_code
-  where o.kind = 'comune' and o.id in (select org_id from participants))
+  where o.kind = 'comune' and o.id in (select org_id from participants)),
+-- (comune, organization) once each: the comuni its published contributions are about, and a Comune's own.
+-- Zones follow from the comuni (contribution_zones holds exactly the zones of contribution_comuni).
+org_places(istat, org_id) as materialized (
+  select cc.istat, a.org_id from authored a join contribution_comuni cc on cc.contribution_id = a.id
+  union select istat, organization_id from named where organization_id is not null
+  union select istat, org_id from comune_participants)
 select 'total' as what, 'contributions' as key, (select count(*) from contributions c where ${pubWhere}) as n
-union all select 'total', 'withoutPlace', (select count(*) from pub
-  where not exists (select 1 from contribution_comuni x where x.contribution_id = pub.id) and pub.id not in (select id from named))
+-- Without a place: neither in contribution_comuni (counted by a streaming distinct over its primary key) nor named.
+union all select 'total', 'withoutPlace', (select count(*) from contributions c where ${pubWhere})
+  - (select count(*) from (select distinct cc.contribution_id from contribution_comuni cc where ${isPub("cc.contribution_id")}))
+  - (select count(*) from named n where not exists (select 1 from contribution_comuni x where x.contribution_id = n.id))
 union all select 'total', 'organizations', (select count(*) from participants)
 union all select 'tookPart', istat, 1 from comune_participants
 union all select 'comuneContributions', istat, count(*) from (
@@ -142,17 +150,11 @@ union all select 'zoneContributions', zone_id, count(*) from (
   union all
   select n.zone_id from named n where not exists (select 1 from contribution_zones x where x.contribution_id = n.id and x.zone_id = n.zone_id)
 ) group by zone_id
-union all select 'comuneOrganizations', istat, count(*) from (
-  select cc.istat, a.org_id from authored a join contribution_comuni cc on cc.contribution_id = a.id
-  union select istat, organization_id from named where organization_id is not null
-  union select istat, org_id from comune_participants
-) group by istat
+union all select 'comuneOrganizations', istat, count(*) from org_places group by istat
 union all select 'zoneOrganizations', zone_id, count(*) from (
-  select cz.zone_id, a.org_id from authored a join contribution_zones cz on cz.contribution_id = a.id
-  union select zone_id, organization_id from named where organization_id is not null
+  select k.zone_id, p.org_id from org_places p join comuni k on k.istat = p.istat
   union select m.zone_id, r.organization_id from registrations r join meetings m on m.id = r.meeting_id
     where m.zone_id is not null and ${registrationWhere} and ${meetingWhere}
-  union select zone_id, org_id from comune_participants
 ) group by zone_id`;
 }
 
