@@ -1,4 +1,5 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ShouldRevalidateFunction } from "@remix-run/react";
 import { data } from "@remix-run/node";
 import {
   Link,
@@ -16,7 +17,8 @@ import { getSession } from "~/domain/accounts/session.server";
 import { can } from "~/domain/accounts/permissions";
 import { getLang } from "~/lib/lang.server";
 import { publicEnv } from "~/lib/env.server";
-import { translator, type Lang, type MessageKey } from "~/i18n";
+import { catalogueOf, registerCatalogue, translator, type Lang, type MessageKey } from "~/i18n";
+import { catalogues } from "~/i18n/catalogues.server";
 import { SiteFooter } from "~/components/layout/SiteFooter";
 import { SiteHeader } from "~/components/layout/SiteHeader";
 import { Breadcrumb } from "~/components/layout/Breadcrumb";
@@ -38,6 +40,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return data(
     {
       lang,
+      // The page language's messages: the client's translator reads them (not bundled in the JS).
+      messages: catalogues[lang],
       user: user ? { id: user.id, name: user.name, role: user.role, isStaff: can(user, "staff.area"), isAdmin: can(user, "user.list") } : null,
       env: publicEnv(),
     },
@@ -45,17 +49,41 @@ export async function loader({ request }: LoaderFunctionArgs) {
   );
 }
 
+// The root's data (language, its messages, who is signed in) change only through a submission (log in,
+// log out, language switch): a GET navigation that only changes the query (the filters of a list)
+// need not fetch it again.
+export const shouldRevalidate: ShouldRevalidateFunction = ({ currentUrl, nextUrl, formMethod, defaultShouldRevalidate }) => {
+  const submission = formMethod != null && formMethod.toUpperCase() !== "GET";
+  if (!submission && currentUrl.pathname === nextUrl.pathname) return false;
+  return defaultShouldRevalidate;
+};
+
 export type RootLoaderData = Awaited<ReturnType<typeof loader>>["data"];
+
+const MESSAGES_ID = "concerta-messages";
+
+function embeddedMessages(lang: Lang): Record<string, string> | null {
+  if (typeof document === "undefined") return catalogueOf(lang) ?? null;
+  const text = document.getElementById(MESSAGES_ID)?.textContent;
+  return text ? (JSON.parse(text) as Record<string, string>) : (catalogueOf(lang) ?? null);
+}
 
 export function Layout({ children }: { children: ReactNode }) {
   const root = useRouteLoaderData<typeof loader>("root");
   const nonce = useNonce();
   const lang: Lang = root?.lang ?? "it";
+  // Without the root's data (an error before its loader ran), the server embeds the messages in
+  // the page as JSON and the browser reads them back, so both render the same words.
+  const embedded = root?.messages ? null : embeddedMessages(lang);
+  registerCatalogue(lang, root?.messages ?? embedded);
   const t = translator(lang);
   return (
     <html lang={lang}>
       <head>
         <meta charSet="utf-8" />
+        {embedded ? (
+          <script id={MESSAGES_ID} type="application/json" dangerouslySetInnerHTML={{ __html: JSON.stringify(embedded).replace(/</g, "\\u003c") }} />
+        ) : null}
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <Meta />
         <Links />

@@ -1,27 +1,41 @@
-import { it, type MessageKey } from "./it";
-import { en } from "./en";
+import type { MessageKey } from "./it";
+// On the server this holds both catalogues; in the browser build a *.server module is empty, and the
+// root route registers the page language's catalogue from its loader data (registerCatalogue).
+import * as server from "./catalogues.server";
 
 export type { MessageKey };
 export const LANGS = ["it", "en"] as const;
 export type Lang = (typeof LANGS)[number];
 export const DEFAULT_LANG: Lang = "it";
 
-export const catalogues: Record<Lang, Record<MessageKey, string>> = { it, en };
+type Messages = Record<string, string>;
+const registry: Partial<Record<Lang, Messages>> = { ...(server.catalogues ?? {}) };
+
+/** Makes a catalogue available to `translator` (the browser receives one from the root loader). */
+export function registerCatalogue(lang: Lang, messages: Messages | undefined | null) {
+  if (messages && registry[lang] !== messages) registry[lang] = messages;
+}
+
+/** The registered catalogue of a language (both on the server; the page's one in the browser). */
+export function catalogueOf(lang: Lang): Messages | undefined {
+  return registry[lang];
+}
 
 export function isLang(value: unknown): value is Lang {
   return value === "it" || value === "en";
 }
 
 export function isMessageKey(key: string): key is MessageKey {
-  return key in it;
+  return LANGS.some((lang) => registry[lang] != null && key in registry[lang]);
 }
 
 export type Translate = (key: MessageKey, vars?: Record<string, string | number>) => string;
 
 export function translator(lang: Lang): Translate {
-  const messages = catalogues[lang];
+  const messages = registry[lang] ?? registry[DEFAULT_LANG] ?? {};
+  const fallback = registry[DEFAULT_LANG] ?? {};
   return (key, vars) => {
-    const template = messages[key] ?? it[key] ?? key;
+    const template = messages[key] ?? fallback[key] ?? key;
     if (!vars) return template;
     return template.replace(/\{(\w+)\}/g, (m, name: string) => (name in vars ? String(vars[name]) : m));
   };
