@@ -50,7 +50,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
   // Choropleth: quantile classes of the positive rates; the comuni with no contribution hatched.
   const classes = rateClasses(data.comuni.map((c) => c.contributionsPer10k ?? 0));
-  const rate = (r: number) => formatNumber(lang, r, { maximumFractionDigits: 2 });
+  const rate = (r: number) => formatRate(lang, r);
   const legend = [
     ...classes.map((c) => ({
       label: c.min === c.max ? t("dashboard.map.classOne", { min: rate(c.min) }) : t("dashboard.map.class", { min: rate(c.min), max: rate(c.max) }),
@@ -71,7 +71,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const mapSvg = await renderSvgMap({
     idPrefix: "partecipazione-mappa",
     title: t("dashboard.map.title"),
-    description: t("dashboard.map.description", { total: data.comuni.length, classes: classes.length, none: noneCount }),
+    description: classes.length
+      ? t("dashboard.map.description", { total: data.comuni.length, classes: classes.length, none: noneCount })
+      : t("dashboard.map.descriptionEmpty", { total: data.comuni.length }),
     comuneFill,
     comuneLabel,
     legend: legend.map(({ label, fill }) => ({ label, fill })),
@@ -208,7 +210,7 @@ export default function ParticipationDashboard() {
           <div className="dashboard-map" dangerouslySetInnerHTML={{ __html: d.mapSvg }} />
           <div>
             <MapLegend title={t("dashboard.map.legend")} entries={d.legend} />
-            <p className="muted">{t("dashboard.map.classesNote")}</p>
+            {d.legend.length > 1 ? <p className="muted">{t("dashboard.map.classesNote")}</p> : null}
           </div>
         </div>
       </section>

@@ -31,6 +31,7 @@ const dashboard: Record<keyof typeof it, string> = {
   "dashboard.map.title": "Map: contributions per 10,000 inhabitants by comune",
   "dashboard.map.description":
     "Map of the {total} comuni of the Città metropolitana di Milano coloured by published contributions per 10,000 inhabitants, in {classes} classes; the {none} comuni without any contribution are hatched. Thick lines separate the zone omogenee. The same figures are in the comuni table.",
+  "dashboard.map.descriptionEmpty": "Map of the {total} comuni of the Città metropolitana di Milano: no contribution is published yet, every comune is hatched. Thick lines separate the zone omogenee.",
   "dashboard.map.comuneLabel": "{comune}: {count} contributions, {rate} per 10,000 inhabitants",
   "dashboard.map.comuneLabelNone": "{comune}: no contribution",
   "dashboard.map.legend": "Legend",
@@ -65,7 +66,7 @@ const dashboard: Record<keyof typeof it, string> = {
   "dashboard.no": "no",
   "dashboard.ofTotal": "{count} of {total}",
   "dashboard.total": "Total",
-  "dashboard.totalNote": "A contribution about several comuni or zones counts in each: the table's total can exceed the number of contributions.",
+  "dashboard.totalNote": "A contribution about several comuni or zones counts in each, and so does an organization: the table's totals can exceed those at a glance.",
 
   "dashboard.comuni.title": "Comuni table",
   "dashboard.comuni.caption": "Participation by comune, sorted by {order}",

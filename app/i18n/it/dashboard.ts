@@ -30,6 +30,7 @@ const dashboard = {
   "dashboard.map.title": "Mappa: contributi ogni 10.000 abitanti per comune",
   "dashboard.map.description":
     "Mappa dei {total} comuni della Città metropolitana di Milano colorati secondo i contributi pubblicati ogni 10.000 abitanti, in {classes} classi; i {none} comuni senza alcun contributo sono tratteggiati. Le linee spesse separano le zone omogenee. Gli stessi dati sono nella tabella dei comuni.",
+  "dashboard.map.descriptionEmpty": "Mappa dei {total} comuni della Città metropolitana di Milano: nessun contributo è ancora pubblicato, tutti i comuni sono tratteggiati. Le linee spesse separano le zone omogenee.",
   "dashboard.map.comuneLabel": "{comune}: {count} contributi, {rate} ogni 10.000 abitanti",
   "dashboard.map.comuneLabelNone": "{comune}: nessun contributo",
   "dashboard.map.legend": "Legenda",
@@ -62,7 +63,7 @@ const dashboard = {
   "dashboard.no": "no",
   "dashboard.ofTotal": "{count} su {total}",
   "dashboard.total": "Totale",
-  "dashboard.totalNote": "Un contributo che riguarda più comuni o più zone è contato in ciascuno: il totale della tabella può superare quello dei contributi.",
+  "dashboard.totalNote": "Un contributo che riguarda più comuni o più zone è contato in ciascuno, e così un'organizzazione: i totali della tabella possono superare quelli in sintesi.",
 
   "dashboard.comuni.title": "Tabella dei comuni",
   "dashboard.comuni.caption": "Partecipazione per comune, ordinata per {order}",
