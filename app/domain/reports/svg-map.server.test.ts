@@ -104,6 +104,9 @@ describe("renderSvgMap", () => {
     expect(svg).toMatch(/<circle[^>]*\/><text[^>]*>1<\/text>/);
     expect(svg).toMatch(/<path data-feature="43"[^>]*fill="none"/);
     expect(svg).toMatch(/<path data-feature="44"[^>]*fill="url\(#[\w-]+-hatch\)"/);
+    // Lines and areas are numbered too (their position among the features).
+    expect(svg).toMatch(/<g data-feature="43"><title>Linea<\/title><circle[^>]*\/><text[^>]*>2<\/text><\/g>/);
+    expect(svg).toMatch(/<g data-feature="44"><title>Area<\/title><circle[^>]*\/><text[^>]*>3<\/text><\/g>/);
   });
 
   it("draws fills, the no-data pattern and the legend", async () => {

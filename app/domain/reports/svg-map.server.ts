@@ -269,6 +269,16 @@ function geometryLines(g: Geometry): { points: Position[]; lines: Position[][]; 
   return acc;
 }
 
+/** Where a line's or an area's number goes: the middle vertex of its longest line, or the vertex average of its first outer ring. */
+function labelPoint(s: { lines: Position[][]; polygons: Position[][][] }): Position | null {
+  if (s.polygons.length && s.polygons[0][0]?.length) {
+    const ring = s.polygons[0][0].slice(0, -1);
+    return ring.length ? [ring.reduce((n, p) => n + p[0], 0) / ring.length, ring.reduce((n, p) => n + p[1], 0) / ring.length] : null;
+  }
+  const longest = s.lines.reduce<Position[]>((a, l) => (l.length > a.length ? l : a), []);
+  return longest.length ? longest[Math.floor(longest.length / 2)] : null;
+}
+
 const fillOf = (fill: string, prefix: string) => (fill === NO_DATA_FILL ? `url(#${prefix}-nodata)` : escapeXml(fill));
 
 /** A complete, standalone `<svg>` document fragment (with xmlns), every text escaped. */
@@ -362,7 +372,9 @@ export async function renderSvgMap(opts: SvgMapOptions): Promise<string> {
       const d = pathData(view, s.lines.map((l) => l.map(project)), false);
       drawn[1] += `<path ${id} d="${d}" fill="none" stroke="${color}" stroke-width="3" stroke-linecap="round" stroke-linejoin="round">${title}</path>`;
     }
-    for (const p of s.points) {
+    // Lines and areas carry their number too, on a point of theirs, so every feature can be named in a legend.
+    const numbered = s.points.length ? s.points : [labelPoint(s)].filter((p): p is Position => p !== null);
+    for (const p of numbered) {
       const [x, y] = toView(view, project(p));
       const n = escapeXml(String(f.number ?? i + 1));
       const fontSize = n.length > 2 ? 7 : 9;
