@@ -70,6 +70,24 @@ const CASES: Case[] = [
   // Beyond the brief's list, to show where the costs are.
   { key: "deep", label: "List, page 200 (offset 4,975)", path: () => "/contributi?page=200", kind: "list", target: false },
   { key: "supported", label: "List sorted by support `?sort=supported`", path: () => "/contributi?sort=supported", kind: "list", target: false },
+  // Issue 7: the participation dashboard (aggregates cached while nothing is written: warm numbers)
+  // and the OGC API – Features pages a GIS client walks.
+  { key: "dashboard", label: "Participation dashboard `/partecipazione` (warm cache)", path: () => "/partecipazione", kind: "page", target: false },
+  { key: "ogc", label: "OGC items `/ogc/collections/contributi/items?limit=100`", path: () => "/ogc/collections/contributi/items?limit=100", kind: "list", target: false },
+  {
+    key: "ogcBbox",
+    label: "OGC items, bbox Milano centre (zoom-15 window), limit 100",
+    path: () => `/ogc/collections/contributi/items?bbox=${viewport(9.19, 45.464, 15)}&limit=100`,
+    kind: "list",
+    target: false,
+  },
+  {
+    key: "ogcDense",
+    label: "OGC items, bbox Milano (zoom-12 window, dense), limit 100, page 3",
+    path: () => `/ogc/collections/contributi/items?bbox=${viewport(9.19, 45.464, 12)}&limit=100&offset=200`,
+    kind: "list",
+    target: false,
+  },
   {
     key: "mapCold",
     label: "Map, zoom 9, 56 rotating filter combinations (cache of 32: every request rebuilds its index)",

@@ -71,6 +71,7 @@ export const contributions = sqliteTable(
     index("contributions_section_idx").on(t.draftSectionId),
     index("contributions_supported_idx").on(t.status, t.supportCount, t.publishedAt, t.id),
     index("contributions_comune_idx").on(t.comuneIstat),
+    index("contributions_process_idx").on(t.processId, t.status),
   ],
 );
 

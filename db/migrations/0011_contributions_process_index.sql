@@ -1,0 +1,1 @@
+CREATE INDEX `contributions_process_idx` ON `contributions` (`process_id`,`status`);
