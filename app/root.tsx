@@ -1,5 +1,4 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import type { ShouldRevalidateFunction } from "@remix-run/react";
 import { data } from "@remix-run/node";
 import {
   Link,
@@ -18,7 +17,7 @@ import { can } from "~/domain/accounts/permissions";
 import { getLang } from "~/lib/lang.server";
 import { publicEnv } from "~/lib/env.server";
 import { catalogueOf, registerCatalogue, translator, type Lang, type MessageKey } from "~/i18n";
-import { catalogues } from "~/i18n/catalogues.server";
+import { catalogueUrl } from "~/i18n/catalogues.server";
 import { SiteFooter } from "~/components/layout/SiteFooter";
 import { SiteHeader } from "~/components/layout/SiteHeader";
 import { Breadcrumb } from "~/components/layout/Breadcrumb";
@@ -40,8 +39,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return data(
     {
       lang,
-      // The page language's messages: the client's translator reads them (not bundled in the JS).
-      messages: catalogues[lang],
+      // Where the browser loads the page language's messages from (not bundled in the JS).
+      messagesUrl: catalogueUrl(lang),
       user: user ? { id: user.id, name: user.name, role: user.role, isStaff: can(user, "staff.area"), isAdmin: can(user, "user.list") } : null,
       env: publicEnv(),
     },
@@ -49,18 +48,19 @@ export async function loader({ request }: LoaderFunctionArgs) {
   );
 }
 
-// The root's data (language, its messages, who is signed in) change only through a submission (log in,
-// log out, language switch): a GET navigation that only changes the query (the filters of a list)
-// need not fetch it again.
-export const shouldRevalidate: ShouldRevalidateFunction = ({ currentUrl, nextUrl, formMethod, defaultShouldRevalidate }) => {
-  const submission = formMethod != null && formMethod.toUpperCase() !== "GET";
-  if (!submission && currentUrl.pathname === nextUrl.pathname) return false;
-  return defaultShouldRevalidate;
-};
-
 export type RootLoaderData = Awaited<ReturnType<typeof loader>>["data"];
 
 const MESSAGES_ID = "concerta-messages";
+
+declare global {
+  interface Window {
+    __concertaMessages?: Partial<Record<Lang, Record<string, string>>>;
+  }
+}
+
+function loadedMessages(lang: Lang): Record<string, string> | undefined {
+  return typeof window === "undefined" ? undefined : window.__concertaMessages?.[lang];
+}
 
 function embeddedMessages(lang: Lang): Record<string, string> | null {
   if (typeof document === "undefined") return catalogueOf(lang) ?? null;
@@ -72,15 +72,16 @@ export function Layout({ children }: { children: ReactNode }) {
   const root = useRouteLoaderData<typeof loader>("root");
   const nonce = useNonce();
   const lang: Lang = root?.lang ?? "it";
-  // Without the root's data (an error before its loader ran), the server embeds the messages in
-  // the page as JSON and the browser reads them back, so both render the same words.
-  const embedded = root?.messages ? null : embeddedMessages(lang);
-  registerCatalogue(lang, root?.messages ?? embedded);
+  // The browser's messages come from the script below (loaded before the app's scripts). Without
+  // the root's data (an error before its loader ran), the server embeds them in the page as JSON.
+  const embedded = root?.messagesUrl ? null : embeddedMessages(lang);
+  registerCatalogue(lang, embedded ?? loadedMessages(lang));
   const t = translator(lang);
   return (
     <html lang={lang}>
       <head>
         <meta charSet="utf-8" />
+        {root?.messagesUrl ? <script nonce={nonce} src={root.messagesUrl} /> : null}
         {embedded ? (
           <script id={MESSAGES_ID} type="application/json" dangerouslySetInnerHTML={{ __html: JSON.stringify(embedded).replace(/</g, "\\u003c") }} />
         ) : null}

@@ -20,7 +20,7 @@ test("no server-only library is shipped to the browser", () => {
     if (text.includes("ZodError")) leaks.push(`${path.basename(file)}: zod`);
     if (text.includes("drizzle-orm") || text.includes("better-sqlite3")) leaks.push(`${path.basename(file)}: database`);
     if (/marked v\d|sanitize-html/.test(text)) leaks.push(`${path.basename(file)}: markdown`);
-    // The message catalogues reach the browser as the root loader's data, one language at a time.
+    // The message catalogues reach the browser as /i18n/<lang>-<hash>.js, one language at a time.
     if (text.includes("Emendamenti proposti") || text.includes("Proposed amendments")) leaks.push(`${path.basename(file)}: i18n catalogue`);
   }
   expect(leaks).toEqual([]);

@@ -319,7 +319,7 @@ export default function ParticipationReportStaff() {
         <section className="report-preview" aria-labelledby="report-preview-title">
           <h2 id="report-preview-title">{t("reports.participation.staff.previewTitle")}</h2>
           <p className="muted">{fromForm ? t("reports.participation.staff.previewUnsaved") : t("reports.participation.staff.previewNote")}</p>
-          <ReportView
+          <ReportView embedded
             document={preview.document}
             maps={preview.maps}
             lang={lang}

@@ -292,7 +292,7 @@ export default function MeetingReportStaff() {
         <section className="report-preview" aria-labelledby="report-preview-title">
           <h2 id="report-preview-title">{t("reports.meeting.staff.previewTitle")}</h2>
           <p className="muted">{fromForm ? t("reports.meeting.staff.previewUnsaved") : t("reports.meeting.staff.previewNote")}</p>
-          <ReportView document={preview.document} maps={preview.maps} lang={lang} meta={<p className="alert alert-warning">{t("reports.view.draftVersion")}</p>} />
+          <ReportView embedded document={preview.document} maps={preview.maps} lang={lang} meta={<p className="alert alert-warning">{t("reports.view.draftVersion")}</p>} />
         </section>
       ) : null}
     </>

@@ -16,9 +16,13 @@ export type ReportViewProps = {
   lang: Lang;
   /** Shown under the subtitle: version facts, a draft warning… */
   meta?: ReactNode;
+  /** Inside another page (a staff preview): the title is an h2 and every heading one level lower. */
+  embedded?: boolean;
 };
 
-export function ReportView({ document: doc, maps, lang, meta }: ReportViewProps) {
+export function ReportView({ document: doc, maps, lang, meta, embedded = false }: ReportViewProps) {
+  const shift = embedded ? 1 : 0;
+  const Title = embedded ? "h2" : "h1";
   const t = translator(lang);
   const entries = tocEntries(doc);
   const anchors = new Map(entries.map((e) => [e.section, e.anchor]));
@@ -26,9 +30,9 @@ export function ReportView({ document: doc, maps, lang, meta }: ReportViewProps)
   return (
     <article className="report" aria-labelledby="report-title">
       <header className="report-head">
-        <h1 id="report-title" lang={contentLang}>
+        <Title id="report-title" lang={contentLang}>
           {doc.title}
-        </h1>
+        </Title>
         {doc.subtitle ? (
           <p className="report-subtitle" lang={contentLang}>
             {doc.subtitle}
@@ -38,10 +42,10 @@ export function ReportView({ document: doc, maps, lang, meta }: ReportViewProps)
         <p className="report-generated muted">{t("reports.view.generatedAt", { date: formatDate(lang, doc.generatedAt, { dateStyle: "long", timeStyle: "short" }) })}</p>
         {contentLang ? <p className="muted">{t("reports.view.contentLanguageNote")}</p> : null}
       </header>
-      <ReportToc entries={entries} t={t} contentLang={contentLang} />
+      <ReportToc entries={entries} t={t} contentLang={contentLang} shift={shift} />
       <div className="report-body" lang={contentLang}>
         {doc.sections.map((s) => (
-          <ReportSectionView key={s.id} section={s} level={2} anchors={anchors} maps={maps} t={t} />
+          <ReportSectionView key={s.id} section={s} level={2} shift={shift} anchors={anchors} maps={maps} t={t} />
         ))}
       </div>
     </article>
@@ -62,8 +66,9 @@ function tocTree(entries: TocEntry[]): TocNode[] {
   return roots;
 }
 
-function ReportToc({ entries, t, contentLang }: { entries: TocEntry[]; t: Translate; contentLang?: string }) {
+function ReportToc({ entries, t, contentLang, shift }: { entries: TocEntry[]; t: Translate; contentLang?: string; shift: number }) {
   if (entries.length === 0) return null;
+  const TocTitle = heading(2 + shift);
   const list = (nodes: TocNode[]) => (
     <ol>
       {nodes.map((n) => (
@@ -78,17 +83,17 @@ function ReportToc({ entries, t, contentLang }: { entries: TocEntry[]; t: Transl
   );
   return (
     <nav className="report-toc" aria-label={t("reports.view.tocLabel")}>
-      <h2 className="report-toc-title">{t("reports.view.toc")}</h2>
+      <TocTitle className="report-toc-title">{t("reports.view.toc")}</TocTitle>
       {list(tocTree(entries))}
     </nav>
   );
 }
 
-type SectionProps = { section: ReportSection; level: number; anchors: Map<ReportSection, string>; maps: Record<string, string>; t: Translate };
+type SectionProps = { section: ReportSection; level: number; shift: number; anchors: Map<ReportSection, string>; maps: Record<string, string>; t: Translate };
 
-function ReportSectionView({ section, level, anchors, maps, t }: SectionProps) {
+function ReportSectionView({ section, level, shift, anchors, maps, t }: SectionProps) {
   const anchor = anchors.get(section) ?? section.id;
-  const H = heading(level);
+  const H = heading(level + shift);
   const children = section.sections ?? [];
   return (
     <section className={`report-section report-level-${Math.min(level, 4)}`} aria-labelledby={anchor}>
@@ -97,10 +102,10 @@ function ReportSectionView({ section, level, anchors, maps, t }: SectionProps) {
       </H>
       {section.blocks.length === 0 && children.length === 0 ? <p className="muted">{t("reports.view.emptySection")}</p> : null}
       {section.blocks.map((block, i) => (
-        <BlockView key={i} block={block} level={level} svg={block.type === "map" ? maps[mapKey(section.id, i)] : undefined} t={t} />
+        <BlockView key={i} block={block} level={level + shift} svg={block.type === "map" ? maps[mapKey(section.id, i)] : undefined} t={t} />
       ))}
       {children.map((s) => (
-        <ReportSectionView key={s.id} section={s} level={Math.min(level + 1, 4)} anchors={anchors} maps={maps} t={t} />
+        <ReportSectionView key={s.id} section={s} level={Math.min(level + 1, 4)} shift={shift} anchors={anchors} maps={maps} t={t} />
       ))}
     </section>
   );
