@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import { isMessageKey } from "~/i18n";
 
 export type FieldErrors = Record<string, string>;
 
@@ -25,7 +26,8 @@ export function withoutSecrets(values: Record<string, string | string[]>) {
 
 /**
  * Parses with zod; on failure returns the first message per field.
- * Messages in our schemas are i18n catalogue keys ("errors.email").
+ * Messages in our schemas are i18n catalogue keys ("errors.email", "reports.meeting.error.tooLong");
+ * anything else (zod's own English text) becomes the generic "errors.invalid".
  */
 export function parseForm<S extends z.ZodType>(
   schema: S,
@@ -36,7 +38,7 @@ export function parseForm<S extends z.ZodType>(
   const errors: FieldErrors = {};
   for (const issue of result.error.issues) {
     const key = issue.path.join(".") || "form";
-    if (!errors[key]) errors[key] = issue.message.startsWith("errors.") ? issue.message : "errors.invalid";
+    if (!errors[key]) errors[key] = isMessageKey(issue.message) ? issue.message : "errors.invalid";
   }
   return { success: false, errors };
 }
