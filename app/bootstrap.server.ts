@@ -10,6 +10,7 @@ import { purgeExpiredStashes } from "~/lib/form-stash.server";
 import { seedDemoMeetings } from "~/domain/meetings/demo.server";
 import { seedDemoContributions } from "~/domain/contributions/demo.server";
 import { seedDemoReports } from "~/domain/reports/demo.server";
+import { seedDemoHeldTable } from "~/domain/reports/demo-held-table.server";
 import { seedDemoParticipationReport } from "~/domain/reports/participation-demo.server";
 
 /**
@@ -29,6 +30,7 @@ export async function bootstrap() {
     seedDemoMeetings(db);
     seedDemoContributions();
     await seedDemoReports();
+    await seedDemoHeldTable();
     await seedDemoParticipationReport();
   }
 }
