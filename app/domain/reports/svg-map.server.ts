@@ -22,6 +22,8 @@ export type SvgMapOptions = {
   comuneFill?: Record<string, string>; // ISTAT code → fill colour (or NO_DATA_FILL); others neutral light grey
   comuneLabel?: Record<string, string>; // ISTAT code → text for the comune's <title>
   focusComuni?: string[]; // frame the view to these comuni and outline them
+  /** Write the focus comuni's names on the map (default: when there are at most 40). */
+  labelFocusComuni?: boolean;
   features?: SvgMapFeature[]; // contributions drawn over the comuni
   zoneOutlines?: boolean; // default true: thicker outlines of the zone omogenee
   legend?: { label: string; fill: string }[]; // drawn inside the SVG
@@ -279,6 +281,39 @@ function labelPoint(s: { lines: Position[][]; polygons: Position[][][] }): Posit
   return longest.length ? longest[Math.floor(longest.length / 2)] : null;
 }
 
+/** A point inside a comune's largest ring, for its name: the ring's centroid, or (odd shapes) the middle of the widest chord through it. */
+function comuneLabelPoint(c: BaseComune): Pt {
+  const ring = c.rings.reduce((a, r) => (r.length > a.length ? r : a), c.rings[0] ?? []);
+  let a = 0;
+  let cx = 0;
+  let cy = 0;
+  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+    const f = ring[j][0] * ring[i][1] - ring[i][0] * ring[j][1];
+    a += f;
+    cx += (ring[j][0] + ring[i][0]) * f;
+    cy += (ring[j][1] + ring[i][1]) * f;
+  }
+  const centroid: Pt = a ? [cx / (3 * a), cy / (3 * a)] : [(c.bbox[0] + c.bbox[2]) / 2, (c.bbox[1] + c.bbox[3]) / 2];
+  // Crossings of the horizontal line through the centroid: inside when the point lies between a pair.
+  const xs: number[] = [];
+  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+    const [x1, y1] = ring[j];
+    const [x2, y2] = ring[i];
+    if (y1 > centroid[1] !== y2 > centroid[1]) xs.push(x1 + ((centroid[1] - y1) * (x2 - x1)) / (y2 - y1));
+  }
+  xs.sort((p, q) => p - q);
+  for (let k = 0; k + 1 < xs.length; k += 2) if (centroid[0] >= xs[k] && centroid[0] <= xs[k + 1]) return centroid;
+  let best: Pt = centroid;
+  let widest = -1;
+  for (let k = 0; k + 1 < xs.length; k += 2) {
+    if (xs[k + 1] - xs[k] > widest) {
+      widest = xs[k + 1] - xs[k];
+      best = [(xs[k] + xs[k + 1]) / 2, centroid[1]];
+    }
+  }
+  return best;
+}
+
 const fillOf = (fill: string, prefix: string) => (fill === NO_DATA_FILL ? `url(#${prefix}-nodata)` : escapeXml(fill));
 
 /** A complete, standalone `<svg>` document fragment (with xmlns), every text escaped. */
@@ -355,6 +390,15 @@ export async function renderSvgMap(opts: SvgMapOptions): Promise<string> {
       `<path class="focus-outline" fill="none" stroke="#000" stroke-width="2.4" stroke-linejoin="round" d="${focus.map((c) => pathData(view, c.rings, true)).join("")}"/>`,
     );
   }
+  // A framed view names its comuni (with a white halo, so the outlines do not cross the letters).
+  if (focus.length && (opts.labelFocusComuni ?? focus.length <= 40)) {
+    parts.push(`<g class="comune-names" font-size="11" fill="#1a1a1a" text-anchor="middle" stroke="#fff" stroke-width="3" paint-order="stroke" stroke-linejoin="round" aria-hidden="true">`);
+    for (const c of focus) {
+      const [x, y] = toView(view, comuneLabelPoint(c));
+      parts.push(`<text x="${x}" y="${r1(y + 4)}">${escapeXml(c.name)}</text>`);
+    }
+    parts.push(`</g>`);
+  }
 
   // Contributions: areas first, then lines, then numbered points on top.
   const project = (p: Position) => base.project(p[0], p[1]);
@@ -377,8 +421,8 @@ export async function renderSvgMap(opts: SvgMapOptions): Promise<string> {
     for (const p of numbered) {
       const [x, y] = toView(view, project(p));
       const n = escapeXml(String(f.number ?? i + 1));
-      const fontSize = n.length > 2 ? 7 : 9;
-      drawn[2] += `<g ${id}>${title}<circle cx="${x}" cy="${y}" r="8" fill="${color}" stroke="#fff" stroke-width="1.5"/><text x="${x}" y="${r1(y + fontSize * 0.35)}" font-size="${fontSize}" text-anchor="middle" fill="#fff" font-weight="bold">${n}</text></g>`;
+      const fontSize = n.length > 2 ? 8 : 11;
+      drawn[2] += `<g ${id}>${title}<circle cx="${x}" cy="${y}" r="10" fill="${color}" stroke="#fff" stroke-width="1.5"/><text x="${x}" y="${r1(y + fontSize * 0.35)}" font-size="${fontSize}" text-anchor="middle" fill="#fff" font-weight="bold">${n}</text></g>`;
     }
   });
   parts.push(drawn.join(""), `</g>`);
