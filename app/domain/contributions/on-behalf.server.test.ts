@@ -5,7 +5,7 @@ import { db } from "~/lib/db.server";
 import { romeToUtc } from "~/lib/dates";
 import { findOrganizationBySlug } from "~/domain/accounts/seed.server";
 import { createMeeting, transitionMeeting } from "~/domain/meetings/meetings.server";
-import { auditEntries, contributions, meetings, users } from "~db/schema";
+import { auditEntries, contributionComuni, contributions, contributionZones, meetings, users } from "~db/schema";
 import { seedReference } from "../../../test/db";
 import { contributionsOfMeeting, createOnBehalf, OnBehalfError } from "./on-behalf.server";
 
@@ -68,6 +68,12 @@ describe("contributions entered on behalf of participants", () => {
       strategyCode: "STTM2",
     });
     expect(row.publishedAt).toBeInstanceOf(Date);
+    // Placed on its comune, so the map, the comune/zone filters and the open data find it.
+    expect(row).toMatchObject({ placeKind: "comuni", geometry: null });
+    expect(row.lon).toBeGreaterThan(9);
+    expect(row.minLon).toBeLessThanOrEqual(row.lon!);
+    expect(db.select().from(contributionComuni).where(eq(contributionComuni.contributionId, id!)).all().map((r) => r.istat)).toEqual([rho.istatCode]);
+    expect(db.select().from(contributionZones).where(eq(contributionZones.contributionId, id!)).all().map((r) => r.zoneId)).toEqual(["nord-ovest"]);
     const audit = db.select().from(auditEntries).where(and(eq(auditEntries.action, "contribution.on_behalf"), eq(auditEntries.subjectId, String(id)))).get();
     expect(audit?.actorId).toBe(staffId);
 

@@ -1,7 +1,8 @@
 import { and, asc, eq } from "drizzle-orm";
 import { db } from "~/lib/db.server";
 import { recordAudit } from "~/domain/moderation/audit.server";
-import { comuni, contributions, meetings, organizations, strategies, type ContributionKind } from "~db/schema";
+import { comuni, contributionComuni, contributions, contributionZones, meetings, organizations, strategies, type ContributionKind } from "~db/schema";
+import { ContributionError, resolvePlace, type ResolvedPlace } from "./contributions.server";
 
 // Contributions entered by staff after a meeting on behalf of the organization that spoke at the
 // table: attributed to the organization (no author account), entered by the staff member,
@@ -32,6 +33,17 @@ export class OnBehalfError extends Error {
  * or null when there is no such meeting.
  */
 export async function createOnBehalf(staffId: string, meetingId: number, input: OnBehalfInput): Promise<number | null> {
+  // The comune it speaks for becomes its place (whole comune), so it shows on the map, in the
+  // comune and zone filters, in the open data and in the dashboard like any other contribution.
+  const named = input.comuneIstat || db.select({ istat: organizations.istatCode }).from(organizations).where(and(eq(organizations.id, input.organizationId), eq(organizations.kind, "comune"))).get()?.istat;
+  let place: ResolvedPlace | null = null;
+  if (named) {
+    try {
+      place = await resolvePlace({ comuni: [named] });
+    } catch (error) {
+      if (!(error instanceof ContributionError)) throw error;
+    }
+  }
   return db.transaction((tx) => {
     const meeting = tx.select({ id: meetings.id, processId: meetings.processId, status: meetings.status }).from(meetings).where(eq(meetings.id, meetingId)).get();
     if (!meeting) return null;
@@ -57,6 +69,18 @@ export async function createOnBehalf(staffId: string, meetingId: number, input: 
         authorId: null,
         organizationId: org.id,
         comuneIstat,
+        ...(place && place.comuni.some((c) => c.istat === comuneIstat)
+          ? {
+              placeKind: place.placeKind,
+              geometry: place.geometry,
+              minLon: place.bbox[0],
+              minLat: place.bbox[1],
+              maxLon: place.bbox[2],
+              maxLat: place.bbox[3],
+              lon: place.point[0],
+              lat: place.point[1],
+            }
+          : {}),
         meetingId,
         enteredBy: staffId,
         status: "published",
@@ -66,6 +90,10 @@ export async function createOnBehalf(staffId: string, meetingId: number, input: 
       })
       .returning({ id: contributions.id })
       .get();
+    if (place && place.comuni.some((c) => c.istat === comuneIstat)) {
+      for (const { istat } of place.comuni) tx.insert(contributionComuni).values({ contributionId: row.id, istat }).run();
+      for (const zoneId of [...new Set(place.comuni.map((x) => x.zoneId))].sort()) tx.insert(contributionZones).values({ contributionId: row.id, zoneId }).run();
+    }
     recordAudit(tx, {
       actorId: staffId,
       action: "contribution.on_behalf",
