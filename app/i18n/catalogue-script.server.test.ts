@@ -19,7 +19,11 @@ describe("the catalogue script", () => {
     expect(body).not.toContain("</");
   });
 
-  it("answers 404 to an old hash or another name", async () => {
-    for (const file of ["it-000000000000.js", "de-" + catalogueScript("it").hash + ".js", "it.js", "../x"]) expect((await get(file)).status, file).toBe(404);
+  it("gives a page from before a deploy (old hash) today's messages, uncached; 404 to anything else", async () => {
+    const stale = await get("it-000000000000.js");
+    expect(stale.status).toBe(200);
+    expect(stale.headers.get("Cache-Control")).toBe("no-cache");
+    expect(await stale.text()).toBe(catalogueScript("it").body);
+    for (const file of ["de-" + catalogueScript("it").hash + ".js", "it.js", "../x"]) expect((await get(file)).status, file).toBe(404);
   });
 });
