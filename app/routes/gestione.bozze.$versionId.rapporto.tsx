@@ -1,8 +1,7 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
-import { z } from "~/lib/zod.server";
-import { FormErrorSummary } from "~/components/form/Field";
+import { Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { ReportTextsForm } from "~/components/reports/ReportTextsForm";
 import { ParticipationRule } from "~/components/reports/ParticipationRule";
 import { ReportDownloads } from "~/components/reports/ReportDownloads";
 import { ReportVersions } from "~/components/reports/ReportVersions";
@@ -15,18 +14,16 @@ import {
   ensureReport,
   findReport,
   listReportVersions,
-  MAX_CORRECTION_NOTE,
-  MAX_REPORT_TEXT,
   publishReportVersion,
   ReportError,
   saveReportTexts,
   type ReportSubject,
 } from "~/domain/reports/reports.server";
-import { translateLoose, type Translate } from "~/i18n";
+import { translateLoose } from "~/i18n";
 import { metaTranslator } from "~/i18n/meta";
 import { useLang, useT } from "~/i18n/react";
 import type { RouteHandle } from "~/lib/breadcrumb";
-import { formValues } from "~/lib/forms";
+import { readReportTextsForm, reportIntentSchema, reportTextsSchema, textsErrors, type ReportTextsForm as ReportTextsValues } from "~/domain/reports/report-texts-form.server";
 import { notFound } from "~/lib/http.server";
 import reportCss from "~/styles/report.css";
 
@@ -79,34 +76,21 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return reportState(versionIdOf(params));
 }
 
-const intentSchema = () => z.object({ intent: z.enum(["save", "preview", "publish"]) });
-const text = (max: number, message: string) => z.preprocess((v) => (typeof v === "string" ? v.replace(/\r\n?/g, "\n") : ""), z.string().max(max, { message }));
-const textsSchema = () =>
-  z.object({
-    introduction: text(MAX_REPORT_TEXT, "reports.participation.error.tooLong"),
-    conclusions: text(MAX_REPORT_TEXT, "reports.participation.error.tooLong"),
-    correctionNote: text(MAX_CORRECTION_NOTE, "reports.participation.error.noteTooLong"),
-  });
-
-type Values = { introduction: string; conclusions: string; correctionNote: string };
-function failed(status: number, errors: Record<string, string>, values: Values) {
+function failed(status: number, errors: Record<string, string>, values: ReportTextsValues) {
   return data({ ok: false as const, errors, values, preview: null }, { status });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, "report.manage");
   const versionId = versionIdOf(params);
-  const raw = formValues(await request.formData());
-  const str = (name: string) => (typeof raw[name] === "string" ? (raw[name] as string) : "");
-  const values: Values = { introduction: str("introduction"), conclusions: str("conclusions"), correctionNote: str("correctionNote") };
+  const { raw, values } = await readReportTextsForm(request);
   const eligibility = participationReportEligibility(versionId);
   if (!eligibility.version) notFound("Versione non trovata");
-  const intent = intentSchema().safeParse(raw);
+  const intent = reportIntentSchema().safeParse(raw);
   if (!intent.success) return failed(400, { form: "errors.unknownIntent" }, values);
   if (!eligibility.eligible) return failed(409, { form: eligibility.reasonKey }, values);
-  const parsed = textsSchema().safeParse(values);
-  // parseForm keeps only "errors.*" messages; ours are this page's own keys, kept as they are.
-  if (!parsed.success) return failed(400, Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0] ?? "form"), i.message])), values);
+  const parsed = reportTextsSchema("reports.participation").safeParse(values);
+  if (!parsed.success) return failed(400, textsErrors(parsed.error.issues), values);
   const texts = { introduction: parsed.data.introduction, conclusions: parsed.data.conclusions };
   const base = `/gestione/bozze/${versionId}/rapporto`;
 
@@ -138,48 +122,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
 }
 
-function MarkdownField({
-  name,
-  label,
-  hint,
-  value,
-  error,
-  t,
-  rows = 10,
-}: {
-  name: string;
-  label: string;
-  hint: string;
-  value: string;
-  error?: string;
-  t: Translate;
-  rows?: number;
-}) {
-  const id = `f-${name}`;
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <p className="hint" id={`${id}-hint`}>
-        {hint}
-      </p>
-      {error ? (
-        <p className="error" id={`${id}-error`}>
-          {translateLoose(t, error)}
-        </p>
-      ) : null}
-      <textarea
-        id={id}
-        name={name}
-        rows={rows}
-        className="markdown"
-        defaultValue={value}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={[`${id}-hint`, error ? `${id}-error` : ""].filter(Boolean).join(" ")}
-      />
-    </div>
-  );
-}
-
 export default function ParticipationReportStaff() {
   const state = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
@@ -199,7 +141,6 @@ export default function ParticipationReportStaff() {
       : ok === "saved"
       ? t("reports.participation.staff.ok.saved")
       : null;
-  const fieldErrors = Object.fromEntries(Object.entries(errors).filter(([k]) => k !== "form"));
   const hasVersions = versions.length > 0;
   const publicPath = `/strategie/${version.strategyCode}/bozze/${version.id}/rapporto`;
   const warn = counts && (counts.withoutOutcome > 0 || counts.pending > 0);
@@ -253,54 +194,16 @@ export default function ParticipationReportStaff() {
             </section>
           ) : null}
 
-          <section className="draft-panel" aria-labelledby="report-texts-title">
-            <h2 id="report-texts-title">{t("reports.participation.staff.textsTitle")}</h2>
-            {errors.form ? (
-              <div className="alert alert-danger" role="alert">
-                {translateLoose(t, errors.form)}
-              </div>
-            ) : (
-              <FormErrorSummary message={t("common.formHasErrors")} errors={Object.keys(fieldErrors).length ? fieldErrors : null} />
-            )}
-            <Form method="post" aria-labelledby="report-texts-title" noValidate>
-              <MarkdownField
-                name="introduction"
-                label={t("reports.participation.staff.introduction")}
-                hint={t("reports.participation.staff.markdownHint")}
-                value={values.introduction ?? ""}
-                error={errors.introduction}
-                t={t}
-              />
-              <MarkdownField
-                name="conclusions"
-                label={t("reports.participation.staff.conclusions")}
-                hint={t("reports.participation.staff.markdownHint")}
-                value={values.conclusions ?? ""}
-                error={errors.conclusions}
-                t={t}
-              />
-              <div className="actions">
-                <button type="submit" name="intent" value="save" className="btn btn-outline" disabled={busy}>
-                  {t("reports.participation.staff.save")}
-                </button>
-                <button type="submit" name="intent" value="preview" className="btn btn-outline" disabled={busy}>
-                  {t("reports.participation.staff.preview")}
-                </button>
-              </div>
-              <MarkdownField
-                name="correctionNote"
-                label={t("reports.participation.staff.correctionNote")}
-                hint={t("reports.participation.staff.correctionNoteHint")}
-                value={values.correctionNote ?? ""}
-                error={errors.correctionNote}
-                t={t}
-                rows={3}
-              />
-              <button type="submit" name="intent" value="publish" className="btn" disabled={busy}>
-                {hasVersions ? t("reports.participation.staff.publishCorrection") : t("reports.participation.staff.publish")}
-              </button>
-            </Form>
-          </section>
+          <ReportTextsForm
+            prefix="reports.participation.staff"
+            className="draft-panel"
+            t={t}
+            values={values}
+            errors={errors}
+            busy={busy}
+            hasVersions={hasVersions}
+            showCorrectionNote
+          />
 
           {reportId != null ? <ReportDownloads reportId={reportId} version="bozza" lang={lang} /> : null}
         </>

@@ -1,15 +1,12 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
-import { z } from "~/lib/zod.server";
+import { Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { requirePermission } from "~/domain/accounts/session.server";
 import { getMeetingDetail } from "~/domain/meetings/meetings.server";
 import {
   ensureReport,
   findReport,
   listReportVersions,
-  MAX_CORRECTION_NOTE,
-  MAX_REPORT_TEXT,
   publishReportVersion,
   ReportError,
   saveReportTexts,
@@ -20,10 +17,10 @@ import { prepareReportForDisplay } from "~/domain/reports/display.server";
 import { ReportView } from "~/components/reports/ReportView";
 import { ReportDownloads } from "~/components/reports/ReportDownloads";
 import { ReportVersions } from "~/components/reports/ReportVersions";
-import { FormErrorSummary } from "~/components/form/Field";
-import { formValues } from "~/lib/forms";
+import { ReportTextsForm } from "~/components/reports/ReportTextsForm";
+import { readReportTextsForm, reportIntentSchema, reportTextsSchema, textsErrors, type ReportTextsForm as ReportTextsValues } from "~/domain/reports/report-texts-form.server";
 import { notFound } from "~/lib/http.server";
-import { translateLoose, type MessageKey, type Translate } from "~/i18n";
+import type { MessageKey } from "~/i18n";
 import { metaTranslator } from "~/i18n/meta";
 import { useLang, useT } from "~/i18n/react";
 import type { RouteHandle } from "~/lib/breadcrumb";
@@ -75,40 +72,20 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return reportState(meetingId(params));
 }
 
-const intentSchema = () => z.object({ intent: z.enum(["save", "preview", "publish"]) });
-const text = (max: number, message: string) => z.preprocess((v) => (typeof v === "string" ? v.replace(/\r\n/g, "\n") : ""), z.string().max(max, { message }));
-const textsSchema = () =>
-  z.object({
-    introduction: text(MAX_REPORT_TEXT, "reports.meeting.error.tooLong"),
-    conclusions: text(MAX_REPORT_TEXT, "reports.meeting.error.tooLong"),
-    correctionNote: text(MAX_CORRECTION_NOTE, "reports.meeting.error.noteTooLong"),
-  });
-
-type Values = { introduction?: string; conclusions?: string; correctionNote?: string };
-function failed(status: number, errors: Record<string, string>, values: Values) {
+function failed(status: number, errors: Record<string, string>, values: ReportTextsValues) {
   return data({ ok: false as const, errors, values, preview: null }, { status });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, "report.manage");
   const id = meetingId(params);
-  const raw = formValues(await request.formData());
-  const values: Values = {
-    introduction: typeof raw.introduction === "string" ? raw.introduction : "",
-    conclusions: typeof raw.conclusions === "string" ? raw.conclusions : "",
-    correctionNote: typeof raw.correctionNote === "string" ? raw.correctionNote : "",
-  };
-  const intent = intentSchema().safeParse(raw);
+  const { raw, values } = await readReportTextsForm(request);
+  const intent = reportIntentSchema().safeParse(raw);
   if (!intent.success) return failed(400, { form: "errors.unknownIntent" }, values);
   const eligibility = await meetingReportEligibility(id);
   if (!eligibility) notFound("Incontro non trovato");
-  const parsed = textsSchema().safeParse(values);
-  if (!parsed.success) {
-    // Our own message keys (reports.meeting.error.*), one per field.
-    const errors: Record<string, string> = {};
-    for (const issue of parsed.error.issues) errors[String(issue.path[0] ?? "form")] ??= issue.message;
-    return failed(400, errors, values);
-  }
+  const parsed = reportTextsSchema("reports.meeting").safeParse(values);
+  if (!parsed.success) return failed(400, textsErrors(parsed.error.issues), values);
   const texts = { introduction: parsed.data.introduction, conclusions: parsed.data.conclusions };
 
   if (intent.data.intent === "preview") {
@@ -142,32 +119,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
 }
 
-function MarkdownField({ name, label, hint, value, error, t, rows = 10 }: { name: string; label: string; hint: string; value: string; error?: string; t: Translate; rows?: number }) {
-  const id = `f-${name}`;
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <p className="hint" id={`${id}-hint`}>
-        {hint}
-      </p>
-      {error ? (
-        <p className="error" id={`${id}-error`}>
-          {translateLoose(t, error)}
-        </p>
-      ) : null}
-      <textarea
-        id={id}
-        name={name}
-        rows={rows}
-        className="markdown"
-        defaultValue={value}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={[`${id}-hint`, error ? `${id}-error` : ""].filter(Boolean).join(" ")}
-      />
-    </div>
-  );
-}
-
 export default function MeetingReportStaff() {
   const state = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
@@ -183,7 +134,6 @@ export default function MeetingReportStaff() {
   const ok = params.get("ok");
   const notice =
     ok === "published" ? t("reports.meeting.staff.ok.published", { number: params.get("n") ?? "" }) : ok === "saved" ? t("reports.meeting.staff.ok.saved") : null;
-  const fieldErrors = Object.fromEntries(Object.entries(errors).filter(([k]) => k !== "form"));
   const hasVersions = versions.length > 0;
 
   return (
@@ -221,57 +171,17 @@ export default function MeetingReportStaff() {
             <p className="muted">{t("reports.meeting.staff.noPending")}</p>
           )}
 
-          <section className="panel" aria-labelledby="report-texts-title">
-            <h2 id="report-texts-title">{t("reports.meeting.staff.textsTitle")}</h2>
-            {errors.form ? (
-              <div className="alert alert-danger" role="alert">
-                {translateLoose(t, errors.form)}
-              </div>
-            ) : (
-              <FormErrorSummary message={t("common.formHasErrors")} errors={Object.keys(fieldErrors).length ? fieldErrors : null} />
-            )}
-            <Form method="post" aria-labelledby="report-texts-title" noValidate>
-              <MarkdownField
-                name="introduction"
-                label={t("reports.meeting.staff.introduction")}
-                hint={t("reports.meeting.staff.markdownHint")}
-                value={values.introduction ?? ""}
-                error={errors.introduction}
-                t={t}
-              />
-              <MarkdownField
-                name="conclusions"
-                label={t("reports.meeting.staff.conclusions")}
-                hint={t("reports.meeting.staff.markdownHint")}
-                value={values.conclusions ?? ""}
-                error={errors.conclusions}
-                t={t}
-              />
-              <div className="actions">
-                <button type="submit" name="intent" value="save" className="btn btn-outline" disabled={busy}>
-                  {t("reports.meeting.staff.save")}
-                </button>
-                <button type="submit" name="intent" value="preview" className="btn btn-outline" disabled={busy}>
-                  {t("reports.meeting.staff.preview")}
-                </button>
-              </div>
-              {hasVersions || errors.correctionNote ? (
-                <MarkdownField
-                  name="correctionNote"
-                  label={t("reports.meeting.staff.correctionNote")}
-                  hint={t("reports.meeting.staff.correctionNoteHint")}
-                  value={values.correctionNote ?? ""}
-                  error={errors.correctionNote}
-                  t={t}
-                  rows={3}
-                />
-              ) : null}
-              <p className="muted">{t("reports.meeting.staff.publishNote")}</p>
-              <button type="submit" name="intent" value="publish" className="btn" disabled={busy}>
-                {hasVersions ? t("reports.meeting.staff.publishCorrection") : t("reports.meeting.staff.publish")}
-              </button>
-            </Form>
-          </section>
+          <ReportTextsForm
+            prefix="reports.meeting.staff"
+            className="panel"
+            t={t}
+            values={values}
+            errors={errors}
+            busy={busy}
+            hasVersions={hasVersions}
+            showCorrectionNote={hasVersions || Boolean(errors.correctionNote)}
+            publishNote={t("reports.meeting.staff.publishNote")}
+          />
 
           {reportId != null ? <ReportDownloads reportId={reportId} version="bozza" lang={lang} /> : null}
         </>
