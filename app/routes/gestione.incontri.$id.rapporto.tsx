@@ -63,7 +63,6 @@ async function reportState(id: number, texts?: { introduction: string; conclusio
     versions: versions.map((v) => ({ number: v.number, publishedAt: v.publishedAt.toISOString(), correctionNote: v.correctionNote })),
     pending: statuses.pending,
     preview,
-    previewFromForm: Boolean(texts),
   };
 }
 
