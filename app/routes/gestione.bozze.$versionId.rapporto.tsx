@@ -23,7 +23,8 @@ import { translateLoose } from "~/i18n";
 import { metaTranslator } from "~/i18n/meta";
 import { useLang, useT } from "~/i18n/react";
 import type { RouteHandle } from "~/lib/breadcrumb";
-import { readReportTextsForm, reportIntentSchema, reportTextsSchema, textsErrors, type ReportTextsForm as ReportTextsValues } from "~/domain/reports/report-texts-form.server";
+import { readReportTextsForm, reportIntentSchema, reportTextsSchema, type ReportTextsForm as ReportTextsValues } from "~/domain/reports/report-texts-form.server";
+import { parseForm } from "~/lib/forms";
 import { notFound } from "~/lib/http.server";
 import reportCss from "~/styles/report.css";
 
@@ -89,8 +90,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const intent = reportIntentSchema().safeParse(raw);
   if (!intent.success) return failed(400, { form: "errors.unknownIntent" }, values);
   if (!eligibility.eligible) return failed(409, { form: eligibility.reasonKey }, values);
-  const parsed = reportTextsSchema("reports.participation").safeParse(values);
-  if (!parsed.success) return failed(400, textsErrors(parsed.error.issues), values);
+  const parsed = parseForm(reportTextsSchema("reports.participation"), values);
+  if (!parsed.success) return failed(400, parsed.errors, values);
   const texts = { introduction: parsed.data.introduction, conclusions: parsed.data.conclusions };
   const base = `/gestione/bozze/${versionId}/rapporto`;
 

@@ -18,7 +18,8 @@ import { ReportView } from "~/components/reports/ReportView";
 import { ReportDownloads } from "~/components/reports/ReportDownloads";
 import { ReportVersions } from "~/components/reports/ReportVersions";
 import { ReportTextsForm } from "~/components/reports/ReportTextsForm";
-import { readReportTextsForm, reportIntentSchema, reportTextsSchema, textsErrors, type ReportTextsForm as ReportTextsValues } from "~/domain/reports/report-texts-form.server";
+import { readReportTextsForm, reportIntentSchema, reportTextsSchema, type ReportTextsForm as ReportTextsValues } from "~/domain/reports/report-texts-form.server";
+import { parseForm } from "~/lib/forms";
 import { notFound } from "~/lib/http.server";
 import type { MessageKey } from "~/i18n";
 import { metaTranslator } from "~/i18n/meta";
@@ -83,8 +84,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!intent.success) return failed(400, { form: "errors.unknownIntent" }, values);
   const eligibility = await meetingReportEligibility(id);
   if (!eligibility) notFound("Incontro non trovato");
-  const parsed = reportTextsSchema("reports.meeting").safeParse(values);
-  if (!parsed.success) return failed(400, textsErrors(parsed.error.issues), values);
+  const parsed = parseForm(reportTextsSchema("reports.meeting"), values);
+  if (!parsed.success) return failed(400, parsed.errors, values);
   const texts = { introduction: parsed.data.introduction, conclusions: parsed.data.conclusions };
 
   if (intent.data.intent === "preview") {

@@ -26,10 +26,3 @@ export async function readReportTextsForm(request: Request): Promise<{ raw: Reco
   const str = (name: string) => (typeof raw[name] === "string" ? (raw[name] as string) : "");
   return { raw, values: { introduction: str("introduction"), conclusions: str("conclusions"), correctionNote: str("correctionNote") } };
 }
-
-/** The field errors of a failed parse, the first message per field (the page's own keys). */
-export function textsErrors(issues: { path: PropertyKey[]; message: string }[]): Record<string, string> {
-  const errors: Record<string, string> = {};
-  for (const issue of issues) errors[String(issue.path[0] ?? "form")] ??= issue.message;
-  return errors;
-}
