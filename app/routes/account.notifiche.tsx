@@ -3,7 +3,7 @@ import { redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { requireUser } from "~/domain/accounts/session.server";
 import { NOTIFICATION_CATEGORIES, type NotificationCategory } from "~/domain/moderation/kinds";
-import { preferencesOf, setPreferences } from "~/domain/moderation/preferences.server";
+import { preferencesOf, setPreferences } from "~/domain/notifications/preferences.server";
 import { metaTranslator } from "~/i18n/meta";
 import { useT } from "~/i18n/react";
 import type { RouteHandle } from "~/lib/breadcrumb";

@@ -1,7 +1,7 @@
 import type { HeadersFunction, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { publishedStats } from "~/domain/contributions/published-stats.server";
-import { COMUNE_FIELDS, CSV_COLUMNS, LICENCE, LICENCE_LINK_HEADER, ZONE_FIELDS } from "~/domain/reports/open-data.server";
+import { COMUNE_FIELDS, CSV_COLUMNS, LICENCE, LICENCE_LINK_HEADER, ZONE_FIELDS } from "~/domain/opendata/open-data.server";
 import { formatNumber, isMessageKey, type MessageKey } from "~/i18n";
 import { metaTranslator } from "~/i18n/meta";
 import { useLang, useT } from "~/i18n/react";

@@ -1,4 +1,4 @@
-import { comuniGeoJson, openDataHeaders } from "~/domain/reports/open-data.server";
+import { comuniGeoJson, openDataHeaders } from "~/domain/opendata/open-data.server";
 
 // Resource route: GET /dati/comuni.geojson — the 133 comuni with zone, population (ISTAT 2011) and area.
 export async function loader() {

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { parseFilters, selectionOf } from "~/domain/contributions/filters";
-import { csvResponse, csvSeparator } from "~/domain/reports/csv.server";
-import { contributionsCsvStream, openDataHeaders } from "~/domain/reports/open-data.server";
+import { csvResponse, csvSeparator } from "~/lib/csv.server";
+import { contributionsCsvStream, openDataHeaders } from "~/domain/opendata/open-data.server";
 
 // Resource route: GET /dati/contributi.csv — the published contributions matching the filters of
 // /contributi (same parameters), as CSV (UTF-8 with BOM; `?sep=;` for spreadsheets set to Italian).

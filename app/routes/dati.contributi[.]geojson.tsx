@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { parseFilters, selectionOf } from "~/domain/contributions/filters";
-import { contributionsGeoJsonStream, openDataHeaders } from "~/domain/reports/open-data.server";
+import { contributionsGeoJsonStream, openDataHeaders } from "~/domain/opendata/open-data.server";
 
 // Resource route: GET /dati/contributi.geojson — the published contributions matching the filters
 // of /contributi, as an RFC 7946 FeatureCollection (licence and attribution as foreign members).

@@ -1,4 +1,4 @@
-import { openDataHeaders, zoneGeoJson } from "~/domain/reports/open-data.server";
+import { openDataHeaders, zoneGeoJson } from "~/domain/opendata/open-data.server";
 
 // Resource route: GET /dati/zone.geojson — the zone omogenee (and the capoluogo) as the MultiPolygons of their comuni.
 export async function loader() {

@@ -1,7 +1,7 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { requirePermission } from "~/domain/accounts/session.server";
-import { auditFilterChoices, auditFilters, listAudit } from "~/domain/moderation/audit-log.server";
+import { auditFilterChoices, auditFilters, listAudit } from "~/domain/audit/audit-log.server";
 import { formatDate } from "~/i18n";
 import { metaTranslator } from "~/i18n/meta";
 import { useLang, useT } from "~/i18n/react";

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requirePermission } from "~/domain/accounts/session.server";
-import { auditCsv, auditFilters } from "~/domain/moderation/audit-log.server";
+import { auditCsv, auditFilters } from "~/domain/audit/audit-log.server";
 
 // Resource route: GET /gestione/registro.csv?… — the audit log's current selection as CSV (UTF-8 with BOM).
 export async function loader({ request }: LoaderFunctionArgs) {

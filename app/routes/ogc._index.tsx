@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { checkOnlyFormat, landingPage, ogcHandle, ogcResponse } from "~/domain/reports/ogc.server";
+import { checkOnlyFormat, landingPage, ogcHandle, ogcResponse } from "~/domain/ogc/ogc.server";
 
 // Resource route: GET /ogc, the landing page of the OGC API – Features service (decision 13).
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { checkOnlyFormat, ogcHandle, ogcResponse, OPENAPI_TYPE } from "~/domain/reports/ogc.server";
-import { openApiDocument } from "~/domain/reports/ogc-openapi.server";
+import { checkOnlyFormat, ogcHandle, ogcResponse, OPENAPI_TYPE } from "~/domain/ogc/ogc.server";
+import { openApiDocument } from "~/domain/ogc/ogc-openapi.server";
 
 // Resource route: GET /ogc/api, the OpenAPI 3.0 definition of the service (rel "service-desc").
 export async function loader({ request }: LoaderFunctionArgs) {

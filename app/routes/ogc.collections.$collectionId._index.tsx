@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { checkOnlyFormat, collection, ogcHandle, ogcResponse } from "~/domain/reports/ogc.server";
+import { checkOnlyFormat, collection, ogcHandle, ogcResponse } from "~/domain/ogc/ogc.server";
 
 // Resource route: GET /ogc/collections/{collectionId}, one collection's description (404 JSON when unknown).
 export async function loader({ request, params }: LoaderFunctionArgs) {

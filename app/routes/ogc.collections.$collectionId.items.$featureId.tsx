@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { GEOJSON_TYPE, item, ogcHandle, ogcResponse } from "~/domain/reports/ogc.server";
+import { GEOJSON_TYPE, item, ogcHandle, ogcResponse } from "~/domain/ogc/ogc.server";
 
 // Resource route: GET /ogc/collections/{collectionId}/items/{featureId}, one feature (404 JSON when unknown).
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { checkOnlyFormat, collections, ogcHandle, ogcResponse } from "~/domain/reports/ogc.server";
+import { checkOnlyFormat, collections, ogcHandle, ogcResponse } from "~/domain/ogc/ogc.server";
 
 // Resource route: GET /ogc/collections, the collections (contributi, comuni, zone).
 export async function loader({ request }: LoaderFunctionArgs) {

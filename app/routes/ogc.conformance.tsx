@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { checkOnlyFormat, conformance, ogcHandle, ogcResponse } from "~/domain/reports/ogc.server";
+import { checkOnlyFormat, conformance, ogcHandle, ogcResponse } from "~/domain/ogc/ogc.server";
 
 // Resource route: GET /ogc/conformance, the conformance classes implemented.
 export async function loader({ request }: LoaderFunctionArgs) {

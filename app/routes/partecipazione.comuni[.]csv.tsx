@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { z } from "~/lib/zod.server";
-import { csvResponse, csvSeparator } from "~/domain/reports/csv.server";
-import { cachedParticipationDashboard, dashboardComuniCsv, resolveDashboardFilters } from "~/domain/reports/dashboard.server";
+import { csvResponse, csvSeparator } from "~/lib/csv.server";
+import { cachedParticipationDashboard, dashboardComuniCsv, resolveDashboardFilters } from "~/domain/dashboard/dashboard.server";
 
 const querySchema = () =>
   z.object({

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { renderReportPrintHtml } from "~/components/reports/print-html.server";
 import { parseReportFile, reportFileHref, type ReportFormat } from "~/components/reports/links";
-import { csvSeparator } from "~/domain/reports/csv.server";
+import { csvSeparator } from "~/lib/csv.server";
 import { prepareReportForDisplay } from "~/domain/reports/display.server";
 import { reportToDocx } from "~/domain/reports/docx-export.server";
 import type { ExportContext } from "~/domain/reports/export-context";

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { and, asc, count, eq, isNull, like, or, sql } from "drizzle-orm";
 import { db } from "~/lib/db.server";
-import { recordAudit } from "~/domain/moderation/audit.server";
+import { recordAudit } from "~/domain/audit/audit.server";
 import { cancelLiveRegistrationsOf } from "~/domain/meetings/registrations.server";
 import { deliverSoon } from "~/domain/notifications/outbox.server";
 import { auditEntries, memberships, organizations, outbox, sessions, users, type Role } from "~db/schema";

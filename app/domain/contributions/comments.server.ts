@@ -7,7 +7,7 @@ import { and, asc, eq, or } from "drizzle-orm";
 import { z } from "zod";
 import { db, type Tx } from "~/lib/db.server";
 import { renderMarkdown } from "~/lib/markdown.server";
-import { recordAudit } from "~/domain/moderation/audit.server";
+import { recordAudit } from "~/domain/audit/audit.server";
 import { enqueue } from "~/domain/notifications/outbox.server";
 import { isApprovedMember } from "~/domain/accounts/organizations.server";
 import { displayName } from "~/domain/accounts/users.server";

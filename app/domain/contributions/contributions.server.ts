@@ -1,6 +1,6 @@
 import { and, asc, count, desc, eq, inArray, sql } from "drizzle-orm";
 import { db, type Tx } from "~/lib/db.server";
-import { recordAudit } from "~/domain/moderation/audit.server";
+import { recordAudit } from "~/domain/audit/audit.server";
 import { isApprovedMember } from "~/domain/accounts/organizations.server";
 import { getMeeting } from "~/domain/meetings/meetings.server";
 import { getVersion, isPublic, versionSections } from "~/domain/drafts/versions.server";

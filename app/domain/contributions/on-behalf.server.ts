@@ -1,6 +1,6 @@
 import { and, asc, eq } from "drizzle-orm";
 import { db } from "~/lib/db.server";
-import { recordAudit } from "~/domain/moderation/audit.server";
+import { recordAudit } from "~/domain/audit/audit.server";
 import { comuni, contributionComuni, contributions, contributionZones, meetings, organizations, strategies, type ContributionKind } from "~db/schema";
 import { ContributionError, resolvePlace, type ResolvedPlace } from "./contributions.server";
 

@@ -1,7 +1,7 @@
 import { and, eq, ne } from "drizzle-orm";
 import { addDays, romeDate } from "~/lib/dates";
 import { db } from "~/lib/db.server";
-import { recordAudit } from "~/domain/moderation/audit.server";
+import { recordAudit } from "~/domain/audit/audit.server";
 import { draftVersions } from "~db/schema";
 import { DraftError, type DraftVersion } from "./versions.server";
 

@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { db, type Tx } from "~/lib/db.server";
-import { recordAudit } from "~/domain/moderation/audit.server";
+import { recordAudit } from "~/domain/audit/audit.server";
 import { enqueue } from "~/domain/notifications/outbox.server";
 import { amendments, draftSectionTexts, draftVersions, sectionComments, type ParticipationStatus } from "~db/schema";
 import { ParticipationError } from "./participation.server";

@@ -2,7 +2,7 @@ import { and, asc, count, eq, inArray, isNull, or } from "drizzle-orm";
 import { diffWords } from "diff";
 import { db } from "~/lib/db.server";
 import { renderMarkdown } from "~/lib/markdown.server";
-import { recordAudit } from "~/domain/moderation/audit.server";
+import { recordAudit } from "~/domain/audit/audit.server";
 import { isApprovedMember } from "~/domain/accounts/organizations.server";
 import { displayName } from "~/domain/accounts/users.server";
 import { translator, type MessageKey } from "~/i18n";

@@ -1,6 +1,6 @@
 import { and, asc, eq, gt, inArray, sql } from "drizzle-orm";
 import { db, type Tx } from "~/lib/db.server";
-import { recordAudit } from "~/domain/moderation/audit.server";
+import { recordAudit } from "~/domain/audit/audit.server";
 import { draftSectionObjectives, draftSections, draftSectionTargets, draftSectionTexts, draftVersions, frameworks, objectives, targets } from "~db/schema";
 import { fillNumbers, MAX_DEPTH } from "./import-markdown";
 import { assertEditable, DraftError, versionSections, type SectionText } from "./versions.server";

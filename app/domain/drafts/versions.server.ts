@@ -1,6 +1,6 @@
 import { and, asc, count, desc, eq, inArray, ne } from "drizzle-orm";
 import { db, type Tx } from "~/lib/db.server";
-import { recordAudit } from "~/domain/moderation/audit.server";
+import { recordAudit } from "~/domain/audit/audit.server";
 import { draftSectionObjectives, draftSections, draftSectionTargets, draftSectionTexts, draftVersions, frameworks, strategies, type DraftVersionStatus } from "~db/schema";
 import type { ParsedSection } from "./import-markdown";
 import { matchSections } from "./match-sections";

@@ -5,7 +5,7 @@ import { unstable_parseMultipartFormData, type UploadHandler } from "@remix-run/
 import { and, asc, eq } from "drizzle-orm";
 import { db } from "~/lib/db.server";
 import { env } from "~/lib/env.server";
-import { recordAudit } from "~/domain/moderation/audit.server";
+import { recordAudit } from "~/domain/audit/audit.server";
 import { meetingDocuments, meetings } from "~db/schema";
 
 // Documents of a meeting (PDF or images) uploaded by staff. What a file is is decided by its

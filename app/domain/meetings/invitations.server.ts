@@ -3,7 +3,7 @@
 // Invitations do not restrict who may register (see docs/decisions/0006).
 import { and, asc, desc, eq, inArray, notInArray, sql } from "drizzle-orm";
 import { db, type Tx } from "~/lib/db.server";
-import { recordAudit } from "~/domain/moderation/audit.server";
+import { recordAudit } from "~/domain/audit/audit.server";
 import { comuni, invitations, meetings, memberships, organizations, zones } from "~db/schema";
 import type { Refusal } from "./registration-rules";
 

@@ -1,7 +1,7 @@
 import { and, asc, count, desc, eq, gte, inArray, lt, sql, type SQL } from "drizzle-orm";
 import { db, type DB, type Tx } from "~/lib/db.server";
 import { romeDate } from "~/lib/dates";
-import { recordAudit } from "~/domain/moderation/audit.server";
+import { recordAudit } from "~/domain/audit/audit.server";
 import { deliverSoon, enqueue } from "~/domain/notifications/outbox.server";
 import { art7bisIssuesFor, confirmArt7bisIssues, unconfirmedIssues } from "~/domain/processes/processes.server";
 import type { Art7bisIssue } from "~/domain/processes/art7bis";

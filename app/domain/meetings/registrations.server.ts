@@ -7,7 +7,7 @@ import { and, asc, count, eq, inArray, ne, sql } from "drizzle-orm";
 import { db, type Tx } from "~/lib/db.server";
 import { formatDate } from "~/i18n";
 import { isApprovedMember, organizationsRepresentedBy } from "~/domain/accounts/organizations.server";
-import { recordAudit } from "~/domain/moderation/audit.server";
+import { recordAudit } from "~/domain/audit/audit.server";
 import { deliverSoon, enqueue } from "~/domain/notifications/outbox.server";
 import { comuni, invitations, meetings, organizations, registrations, zones, type RegistrationCapacity, type RegistrationStatus } from "~db/schema";
 import {

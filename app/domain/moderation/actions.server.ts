@@ -5,7 +5,7 @@
 // inside a bulk transaction they become savepoints of it, so a failure anywhere undoes everything.
 import { and, count, eq, inArray } from "drizzle-orm";
 import { db, type Tx } from "~/lib/db.server";
-import { recordAudit } from "./audit.server";
+import { recordAudit } from "~/domain/audit/audit.server";
 import { publishComment, rejectComment, CommentError } from "~/domain/contributions/comments.server";
 import { checkTheme, ContributionError, resolvePlace, type PlaceInput } from "~/domain/contributions/contributions.server";
 import { publishItem, rejectItem } from "~/domain/drafts/moderation.server";

@@ -7,7 +7,7 @@
 import { and, count, eq } from "drizzle-orm";
 import { db, type Tx } from "~/lib/db.server";
 import { flags, redactions, type FlagReason } from "~db/schema";
-import { recordAudit } from "./audit.server";
+import { recordAudit } from "~/domain/audit/audit.server";
 import { REDACTION_PLACEHOLDER } from "./kinds";
 import { flagThresholdOf, loadItem, ModerationError, noun, notifyAuthor, setStatus, textFields, writeTextField, type Item, type ItemRef, type Reader } from "./items.server";
 import { redactPublishedReports } from "~/domain/reports/reports.server";

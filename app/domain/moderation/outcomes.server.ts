@@ -5,7 +5,7 @@
 import { and, asc, desc, eq, inArray } from "drizzle-orm";
 import { db } from "~/lib/db.server";
 import { contributions, draftSectionTexts, draftVersions, outcomeRevisions, outcomes, sectionLinks, users, type Outcome } from "~db/schema";
-import { recordAudit } from "./audit.server";
+import { recordAudit } from "~/domain/audit/audit.server";
 import { loadItem, ModerationError, noun, notifyAuthor } from "./items.server";
 import { MAX_RESPONSE_LENGTH } from "./kinds";
 

@@ -3,7 +3,7 @@ import nodemailer, { type Transporter } from "nodemailer";
 import { db, type Tx } from "~/lib/db.server";
 import { env, publicUrl } from "~/lib/env.server";
 import { outbox, users } from "~db/schema";
-import { wantsMessage } from "~/domain/moderation/preferences.server";
+import { wantsMessage } from "./preferences.server";
 
 export type Message = {
   userId: string;

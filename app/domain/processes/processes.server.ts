@@ -2,7 +2,7 @@ import { and, asc, eq, inArray, ne } from "drizzle-orm";
 import { db, type DB, type Tx } from "~/lib/db.server";
 import { romeDate } from "~/lib/dates";
 import { slugify } from "~/lib/slug";
-import { recordAudit } from "~/domain/moderation/audit.server";
+import { recordAudit } from "~/domain/audit/audit.server";
 import { meetings, phases, processes, processStrategies, strategies, type DatePrecision, type ModerationMode, type ProcessStatus } from "~db/schema";
 import { checkArt7bis, issuesFingerprint, type Art7bisIssue } from "./art7bis";
 

@@ -2,7 +2,7 @@
 // Markdown blocks and one SVG per map block, keyed by mapKey(section id, block index).
 import { flattenSections, mapKey, type ReportDocument } from "./document";
 import { withRenderedHtml } from "./reports.server";
-import { renderSvgMap } from "./svg-map.server";
+import { renderSvgMap } from "~/domain/territory/svg-map.server";
 
 export type PreparedReport = { document: ReportDocument; maps: Record<string, string> };
 

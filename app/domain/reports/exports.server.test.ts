@@ -8,7 +8,7 @@ import { tocEntries, type ReportDocument } from "./document";
 import { reportToDocx } from "./docx-export.server";
 import type { ExportContext } from "./export-context";
 import { SAMPLE_SECTION_TITLES, sampleDocument } from "./fixtures/sample-document";
-import { checkRfc7946 } from "./geojson";
+import { checkRfc7946 } from "~/lib/geojson";
 import { reportToMarkdown } from "./markdown-export.server";
 import { REPORT_DATA_COLUMNS, reportDataCsv, reportDataGeoJson } from "./report-data.server";
 

@@ -2,9 +2,9 @@
 // contribution or amendment, columns in Italian, multi-valued fields joined with " | ", absolute URLs.
 // No personal data: the document carries organizations (or "cittadino/a"), never people.
 import type { FeatureCollection, Geometry } from "geojson";
-import { toCsv, type CsvSeparator } from "./csv.server";
+import { toCsv, type CsvSeparator } from "~/lib/csv.server";
 import type { ReportDataRow, ReportDocument } from "./document";
-import { feature, featureCollection } from "./geojson";
+import { feature, featureCollection } from "~/lib/geojson";
 
 export const REPORT_DATA_COLUMNS = [
   "id",

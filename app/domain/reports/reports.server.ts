@@ -1,7 +1,7 @@
 // The report store: one report per held meeting or per STTM draft version, the texts staff write
 // (introduction, conclusions) and the published versions, each a frozen ReportDocument.
 import { and, desc, eq, sql } from "drizzle-orm";
-import { recordAudit } from "~/domain/moderation/audit.server";
+import { recordAudit } from "~/domain/audit/audit.server";
 import { db, type Tx } from "~/lib/db.server";
 import { renderMarkdown } from "~/lib/markdown.server";
 import { reports, reportVersions, type ReportKind } from "~db/schema";

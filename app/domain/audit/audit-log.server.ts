@@ -6,7 +6,7 @@ import { z } from "zod";
 import { db } from "~/lib/db.server";
 import { romeToUtc } from "~/lib/dates";
 import { auditEntries, users } from "~db/schema";
-import { AUDIT_PAGE_SIZE } from "./kinds";
+import { AUDIT_PAGE_SIZE } from "~/domain/moderation/kinds";
 
 export type AuditFilters = {
   actor?: string;

@@ -35,8 +35,8 @@ import {
   type Outcome,
   type PlaceKind,
 } from "~db/schema";
-import { csvRows, toCsv, type CsvSeparator } from "./csv.server";
-import { feature } from "./geojson";
+import { csvRows, toCsv, type CsvSeparator } from "~/lib/csv.server";
+import { feature } from "~/lib/geojson";
 
 export const LICENCE = {
   name: "CC BY 4.0",

@@ -3,7 +3,7 @@
 import { AUTHOR_KINDS, OUTCOME_FILTERS } from "~/domain/contributions/filter-values";
 import { CONTRIBUTION_KINDS } from "~db/schema/enums";
 import { COLLECTION_IDS, DEFAULT_LIMIT, MAX_LIMIT } from "./ogc.server";
-import { LICENCE } from "./open-data.server";
+import { LICENCE } from "~/domain/opendata/open-data.server";
 
 const ref = (name: string) => ({ $ref: `#/components/parameters/${name}` });
 const json = (schema: unknown) => ({ "application/json": { schema } });

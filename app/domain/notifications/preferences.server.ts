@@ -4,8 +4,8 @@
 import { and, eq } from "drizzle-orm";
 import { db } from "~/lib/db.server";
 import { notificationPreferences } from "~db/schema";
-import { MODERATED_KINDS, NOTIFICATION_CATEGORIES, type NotificationCategory } from "./kinds";
-import type { Reader } from "./items.server";
+import { MODERATED_KINDS, NOTIFICATION_CATEGORIES, type NotificationCategory } from "~/domain/moderation/kinds";
+import type { Reader } from "~/domain/moderation/items.server";
 
 const EVENTS: Record<string, NotificationCategory> = {
   published: "published",

@@ -17,9 +17,9 @@ import * as itemRoute from "~/routes/ogc.collections.$collectionId.items.$featur
 import { seedReference } from "../../../test/db";
 import { insertContribution, ISTAT } from "../../../test/contributions";
 import { getRequest } from "../../../test/requests";
-import { checkRfc7946 } from "./geojson";
+import { checkRfc7946 } from "~/lib/geojson";
 import { CONFORMANCE, CRS84, MAX_LIMIT } from "./ogc.server";
-import { forgetOpenDataCaches, matchingIdsFor, publishedQueryPlan } from "./open-data.server";
+import { forgetOpenDataCaches, matchingIdsFor, publishedQueryPlan } from "~/domain/opendata/open-data.server";
 
 type Link = { href: string; rel: string; type?: string };
 type Items = {

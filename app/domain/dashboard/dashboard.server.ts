@@ -19,7 +19,7 @@ import { sqlite } from "~/lib/db.server";
 import { listStrategies, type Strategy } from "~/domain/plan/plan.server";
 import { getProcessBySlug, type ProcessDetails } from "~/domain/processes/processes.server";
 import { CONTRIBUTION_STATUSES } from "~db/schema";
-import { toCsv, type CsvSeparator } from "./csv.server";
+import { toCsv, type CsvSeparator } from "~/lib/csv.server";
 
 export type DashboardFilters = {
   strategyCode?: string | null;

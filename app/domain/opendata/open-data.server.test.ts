@@ -22,7 +22,7 @@ import { seedReference } from "../../../test/db";
 import { insertContribution, ISTAT } from "../../../test/contributions";
 import { approveMember, insertVersionInConsultation, SECTIONS_V01 } from "../../../test/drafts-participation";
 import { getRequest } from "../../../test/requests";
-import { checkRfc7946 } from "./geojson";
+import { checkRfc7946 } from "~/lib/geojson";
 import { CITIZEN, CSV_COLUMNS, forgetOpenDataCaches } from "./open-data.server";
 
 type Args = { request: Request; params: Record<string, string>; context: object };

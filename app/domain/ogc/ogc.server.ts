@@ -13,8 +13,8 @@ import { addDays, isIsoDate, romeToUtc } from "~/lib/dates";
 import { FILTER_KEYS, parseFilters, type SelectionFilters } from "~/domain/contributions/filters";
 import { territoryBounds } from "~/domain/territory/territory.server";
 import { contributions } from "~db/schema";
-import { featureCollection } from "./geojson";
-import { comuneFeatures, contributionFeature, countPublished, LICENCE, listPublished, openDataHeaders, zoneFeatures, type Bbox } from "./open-data.server";
+import { featureCollection } from "~/lib/geojson";
+import { comuneFeatures, contributionFeature, countPublished, LICENCE, listPublished, openDataHeaders, zoneFeatures, type Bbox } from "~/domain/opendata/open-data.server";
 
 export const COLLECTION_IDS = ["contributi", "comuni", "zone"] as const;
 export type CollectionId = (typeof COLLECTION_IDS)[number];
