@@ -1,6 +1,6 @@
 // Adds the reference data and the demo accounts to the database named by DATABASE_URL.
 import { bootstrap } from "../app/bootstrap.server";
-import { seedDemoAccounts } from "../app/domain/accounts/demo.server";
+import { seedDemoAccounts } from "../app/seed/demo/accounts.server";
 
 await bootstrap();
 await seedDemoAccounts();

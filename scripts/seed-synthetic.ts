@@ -23,17 +23,11 @@ if (!Number.isInteger(contributions) || contributions < 0) {
 // db.server.ts opens DATABASE_URL when imported: set it first.
 if (values.database) process.env.DATABASE_URL = values.database;
 
-const { db, sqlite } = await import("../app/lib/db.server");
-const { seedTerritory } = await import("../app/domain/territory/seed.server");
-const { readPtm, seedPlan } = await import("../app/domain/plan/seed.server");
-const { seedOrganizations } = await import("../app/domain/accounts/seed.server");
-const { seedProcesses } = await import("../app/domain/processes/seed.server");
-const { generateSynthetic } = await import("../app/domain/contributions/synthetic.server");
+const { sqlite } = await import("../app/lib/db.server");
+const { seedReference } = await import("../app/seed/reference.server");
+const { generateSynthetic } = await import("../app/seed/synthetic.server");
 
-seedTerritory(db);
-seedPlan(db);
-seedOrganizations(db, readPtm().kickoffParticipants);
-seedProcesses(db);
+seedReference();
 
 // A bulk load into a file being built: no need to wait for the disk at every commit.
 sqlite.pragma("synchronous = OFF");

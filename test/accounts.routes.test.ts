@@ -2,8 +2,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/lib/db.server";
 import { registerUser } from "~/domain/accounts/users.server";
-import { requestMembership } from "~/domain/accounts/organizations.server";
-import { findOrganizationBySlug } from "~/domain/accounts/seed.server";
+import { findOrganizationBySlug, requestMembership } from "~/domain/accounts/organizations.server";
 import * as login from "~/routes/accedi";
 import * as register from "~/routes/registrati";
 import * as memberships from "~/routes/gestione.adesioni";

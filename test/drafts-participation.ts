@@ -3,7 +3,7 @@
 import { randomUUID } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import { db } from "~/lib/db.server";
-import { findOrganizationBySlug } from "~/domain/accounts/seed.server";
+import { findOrganizationBySlug } from "~/domain/accounts/organizations.server";
 import { draftSections, draftSectionTexts, draftVersions, memberships, processes, users, type Role } from "~db/schema";
 
 export function insertUser(name: string, role: Role = "participant") {

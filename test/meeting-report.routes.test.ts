@@ -4,7 +4,7 @@ import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/lib/db.server";
 import { registerUser } from "~/domain/accounts/users.server";
-import { FIRST_PROCESS_SLUG } from "~/domain/processes/seed.server";
+import { FIRST_PROCESS_SLUG } from "~/domain/processes/processes.server";
 import { meetings, processes, reports, reportVersions, type MeetingStatus } from "~db/schema";
 import type { ReportDocument } from "~/domain/reports/document";
 import * as staffReport from "~/routes/gestione.incontri.$id.rapporto";

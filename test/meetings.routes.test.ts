@@ -12,7 +12,7 @@ const uploads = await vi.hoisted(async () => {
 import { db } from "~/lib/db.server";
 import { addDays } from "~/lib/dates";
 import { registerUser } from "~/domain/accounts/users.server";
-import { FIRST_PROCESS_SLUG } from "~/domain/processes/seed.server";
+import { FIRST_PROCESS_SLUG } from "~/domain/processes/processes.server";
 import { meetingDocuments, meetings, outbox, processes, registrations } from "~db/schema";
 import * as staffList from "~/routes/gestione.incontri._index";
 import * as staffNew from "~/routes/gestione.incontri.nuovo";

@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/lib/db.server";
 import { addDays } from "~/lib/dates";
 import { registerUser } from "~/domain/accounts/users.server";
-import { FIRST_PROCESS_SLUG } from "~/domain/processes/seed.server";
+import { FIRST_PROCESS_SLUG } from "~/domain/processes/processes.server";
 import { phases, processes } from "~db/schema";
 import * as staffList from "~/routes/gestione.processi._index";
 import * as staffNew from "~/routes/gestione.processi.nuovo";

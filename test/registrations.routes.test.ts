@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/lib/db.server";
-import { FIRST_PROCESS_SLUG } from "~/domain/processes/seed.server";
+import { FIRST_PROCESS_SLUG } from "~/domain/processes/processes.server";
 import { meetings, memberships, organizations, processes, users, type MeetingKind } from "~db/schema";
 import * as panel from "~/routes/incontri.$id._index";
 import * as staffList from "~/routes/gestione.incontri.$id.iscrizioni";

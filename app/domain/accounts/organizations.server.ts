@@ -1,5 +1,5 @@
 import { and, asc, count, eq, inArray } from "drizzle-orm";
-import { db } from "~/lib/db.server";
+import { db, type DB, type Tx } from "~/lib/db.server";
 import { recordAudit } from "~/domain/audit/audit.server";
 import { memberships, organizations, users, comuni, type MembershipStatus } from "~db/schema";
 
@@ -13,6 +13,11 @@ export async function listOrganizations() {
 
 export async function findOrganization(id: number) {
   return db.select().from(organizations).where(eq(organizations.id, id)).get();
+}
+
+/** An organization by its slug ("comune-di-rho"), read through `handle` (the app's db or a transaction). */
+export function findOrganizationBySlug(handle: DB | Tx, slug: string) {
+  return handle.select().from(organizations).where(eq(organizations.slug, slug)).get();
 }
 
 export class MembershipExistsError extends Error {}

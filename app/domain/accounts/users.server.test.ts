@@ -6,8 +6,7 @@ import { memberships, sessions, users } from "~db/schema";
 import { lucia } from "./lucia.server";
 import { hashSessionId } from "./session-adapter.server";
 import { getUser, startSession } from "./session.server";
-import { decideMembership, requestMembership, organizationsRepresentedBy } from "./organizations.server";
-import { findOrganizationBySlug } from "./seed.server";
+import { decideMembership, findOrganizationBySlug, requestMembership, organizationsRepresentedBy } from "./organizations.server";
 import {
   authenticate,
   changePassword,

@@ -4,7 +4,7 @@ import { db, sqlite } from "~/lib/db.server";
 import { seedReference } from "../../../test/db";
 import { insertContribution } from "../../../test/contributions";
 import { clearMapCache, mapClusters, MAX_ITEMS, type Bbox } from "./clusters.server";
-import { generateSynthetic } from "./synthetic.server";
+import { generateSynthetic } from "~/seed/synthetic.server";
 
 // The map endpoint on a generated data set of 20,000 contributions.
 const WHOLE_AREA: Bbox = [8.69, 45.16, 9.56, 45.65];

@@ -2,11 +2,11 @@ import { randomUUID } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/lib/db.server";
-import { findOrganizationBySlug } from "~/domain/accounts/seed.server";
-import { seedDemoAccounts } from "~/domain/accounts/demo.server";
-import { seedDemoDrafts, DEMO_STTM1_LABEL, DEMO_STTM2_LABEL } from "~/domain/drafts/demo.server";
+import { findOrganizationBySlug } from "~/domain/accounts/organizations.server";
+import { seedDemoAccounts } from "~/seed/demo/accounts.server";
+import { seedDemoDrafts, DEMO_STTM1_LABEL, DEMO_STTM2_LABEL } from "~/seed/demo/drafts.server";
 import { versionSections } from "~/domain/drafts/versions.server";
-import { FIRST_PROCESS_SLUG } from "~/domain/processes/seed.server";
+import { FIRST_PROCESS_SLUG } from "~/domain/processes/processes.server";
 import {
   auditEntries,
   contributionComuni,

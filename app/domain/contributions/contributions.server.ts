@@ -4,7 +4,7 @@ import { recordAudit } from "~/domain/audit/audit.server";
 import { isApprovedMember } from "~/domain/accounts/organizations.server";
 import { getMeeting } from "~/domain/meetings/meetings.server";
 import { getVersion, isPublic, versionSections } from "~/domain/drafts/versions.server";
-import { FIRST_PROCESS_SLUG } from "~/domain/processes/seed.server";
+import { FIRST_PROCESS_SLUG } from "~/domain/processes/processes.server";
 import { checkPlace, GeometryError, placeOfComuni } from "~/domain/territory/geometry.server";
 import type { MessageKey } from "~/i18n";
 import {

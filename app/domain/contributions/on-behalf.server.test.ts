@@ -3,7 +3,7 @@ import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/lib/db.server";
 import { romeToUtc } from "~/lib/dates";
-import { findOrganizationBySlug } from "~/domain/accounts/seed.server";
+import { findOrganizationBySlug } from "~/domain/accounts/organizations.server";
 import { createMeeting, transitionMeeting } from "~/domain/meetings/meetings.server";
 import { auditEntries, contributionComuni, contributions, contributionZones, meetings, users } from "~db/schema";
 import { seedReference } from "../../../test/db";

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db, sqlite } from "~/lib/db.server";
-import { findOrganizationBySlug } from "~/domain/accounts/seed.server";
+import { findOrganizationBySlug } from "~/domain/accounts/organizations.server";
 import { contributions, contributionSupports, memberships, users } from "~db/schema";
 import { seedReference } from "../../../test/db";
 import { ContributionError, createContribution } from "./contributions.server";

@@ -3,7 +3,7 @@ import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/lib/db.server";
 import { addDays, romeToUtc } from "~/lib/dates";
-import { FIRST_PROCESS_SLUG } from "~/domain/processes/seed.server";
+import { FIRST_PROCESS_SLUG } from "~/domain/processes/processes.server";
 import { auditEntries, meetings, outbox, processes, registrations, users } from "~db/schema";
 import { seedReference } from "../../../test/db";
 import {
@@ -17,7 +17,7 @@ import {
   updateMeeting,
 } from "./meetings.server";
 import type { MeetingInput } from "./schemas";
-import { seedDemoMeetings } from "./demo.server";
+import { seedDemoMeetings } from "~/seed/demo/meetings.server";
 
 let staffId: string;
 let processId: number;

@@ -3,9 +3,8 @@ import { db, type DB, type Tx } from "~/lib/db.server";
 import { romeDate } from "~/lib/dates";
 import { recordAudit } from "~/domain/audit/audit.server";
 import { deliverSoon, enqueue } from "~/domain/notifications/outbox.server";
-import { art7bisIssuesFor, confirmArt7bisIssues, unconfirmedIssues } from "~/domain/processes/processes.server";
+import { art7bisIssuesFor, confirmArt7bisIssues, FIRST_PROCESS_SLUG, unconfirmedIssues } from "~/domain/processes/processes.server";
 import type { Art7bisIssue } from "~/domain/processes/art7bis";
-import { FIRST_PROCESS_SLUG } from "~/domain/processes/seed.server";
 import { formatDate, translator, type Lang, type MessageKey } from "~/i18n";
 import {
   meetingStrategies,

@@ -6,7 +6,7 @@ import { db } from "~/lib/db.server";
 import { translator } from "~/i18n";
 import { seedReference } from "../../../test/db";
 import { auditEntries, meetings, memberships, organizations, outbox, processes, registrations, users, type MeetingKind, type MeetingStatus } from "~db/schema";
-import { FIRST_PROCESS_SLUG } from "~/domain/processes/seed.server";
+import { FIRST_PROCESS_SLUG } from "~/domain/processes/processes.server";
 import { cancelRegistration, cancelRegistrationAsStaff, markAttendance, register, registrationPanel, registrationsOfUser } from "./registrations.server";
 import { invitationsForUser, invite, inviteAllComuni, listInvitations } from "./invitations.server";
 import { listRegistrations, missingComuni, registrationCounts, registrationsCsv } from "./registration-lists.server";

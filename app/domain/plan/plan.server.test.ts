@@ -2,7 +2,7 @@ import { asc } from "drizzle-orm";
 import { db } from "~/lib/db.server";
 import { frameworks, objectives, principles, strategies, targets } from "~db/schema";
 import { seedReference } from "../../../test/db";
-import { seedPlan } from "./seed.server";
+import { seedPlan } from "~/seed/plan.server";
 import {
   getStrategy,
   listFrameworks,

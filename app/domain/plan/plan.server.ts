@@ -1,7 +1,7 @@
 import { asc, eq } from "drizzle-orm";
 import { db } from "~/lib/db.server";
 import { frameworks, objectives, principles, strategies, targets } from "~db/schema";
-import { readPtm } from "./seed.server";
+import { readPtm } from "./ptm.server";
 
 export type Target = { code: string; title: string; theme: string };
 export type Strategy = { code: string; number: number; title: string; targets: Target[] };

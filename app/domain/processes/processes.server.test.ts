@@ -5,13 +5,13 @@ import { addDays, romeToUtc } from "~/lib/dates";
 import { registerUser } from "~/domain/accounts/users.server";
 import { auditEntries, meetings, phases, processes, processStrategies } from "~db/schema";
 import { seedReference } from "../../../test/db";
-import { FIRST_PROCESS_SLUG } from "./seed.server";
 import { currentPhase } from "./timeline";
 import {
   addPhase,
   art7bisIssuesFor,
   createProcess,
   deletePhase,
+  FIRST_PROCESS_SLUG,
   getProcessById,
   getProcessBySlug,
   listProcesses,

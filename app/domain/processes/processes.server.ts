@@ -9,6 +9,9 @@ import { checkArt7bis, issuesFingerprint, type Art7bisIssue } from "./art7bis";
 // Processes and their phases, and the art. 7bis c.4 timing rules applied to them
 // (docs/decisions/0005-art7bis-warn-and-confirm.md: staff are warned and must confirm, never blocked).
 
+/** The real process "Redazione delle prime 3 STTM", seeded from ptm.json (app/seed/processes.server.ts). */
+export const FIRST_PROCESS_SLUG = "redazione-prime-3-sttm";
+
 export type ProcessInput = {
   title: string;
   description: string;

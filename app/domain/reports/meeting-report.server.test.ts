@@ -6,13 +6,13 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db, sqlite } from "~/lib/db.server";
 import { seedReference } from "../../../test/db";
 import { insertContribution } from "../../../test/contributions";
-import { FIRST_PROCESS_SLUG } from "~/domain/processes/seed.server";
+import { FIRST_PROCESS_SLUG } from "~/domain/processes/processes.server";
 import { contributions, meetings, organizations, processes, registrations, type MeetingKind, type MeetingStatus, type RegistrationCapacity } from "~db/schema";
 import { flattenSections, itemRefs, type ReportBlock, type ReportDocument, type ReportSection } from "./document";
 import { buildMeetingReport, meetingContributionStatusCounts, meetingReportEligibility } from "./meeting-report.server";
-import { seedDemoAccounts } from "~/domain/accounts/demo.server";
-import { seedDemoMeetings } from "~/domain/meetings/demo.server";
-import { seedDemoReports } from "./demo.server";
+import { seedDemoAccounts } from "~/seed/demo/accounts.server";
+import { seedDemoMeetings } from "~/seed/demo/meetings.server";
+import { seedDemoReports } from "~/seed/demo/kickoff-report.server";
 import { findReport, getPublishedReport, listReportVersions } from "./reports.server";
 
 const ZONE = "nord-ovest";

@@ -4,7 +4,7 @@ import fs from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { extractText, getDocumentProxy } from "unpdf";
 import { renderReportPrintHtml } from "~/components/reports/print-html.server";
-import { seedTerritory } from "~/domain/territory/seed.server";
+import { seedTerritory } from "~/seed/territory.server";
 import { db } from "~/lib/db.server";
 import { prepareReportForDisplay } from "./display.server";
 import { SAMPLE_SECTION_TITLES, sampleDocument } from "./fixtures/sample-document";

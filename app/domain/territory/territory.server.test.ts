@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db, sqlite } from "~/lib/db.server";
 import { seedReference } from "../../../test/db";
-import { seedTerritory } from "./seed.server";
+import { seedTerritory } from "~/seed/territory.server";
 import { comuniFeatureCollection, listZonesWithComuni, territoryBounds } from "./territory.server";
 
 const EXPECTED_COUNTS: Record<string, number> = {

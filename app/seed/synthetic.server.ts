@@ -34,7 +34,7 @@ import {
   TARGET_BANKS,
   TARGET_OBJECTIVES,
   WATERS,
-} from "./synthetic-texts";
+} from "~/seed/synthetic-texts";
 
 export type SyntheticOptions = {
   contributions: number;

@@ -1,9 +1,8 @@
 import { eq } from "drizzle-orm";
 import type { DB } from "~/lib/db.server";
-import { readPtm } from "~/domain/plan/seed.server";
+import { readPtm } from "~/domain/plan/ptm.server";
+import { FIRST_PROCESS_SLUG } from "~/domain/processes/processes.server";
 import { phases, processes, processStrategies } from "~db/schema";
-
-export const FIRST_PROCESS_SLUG = "redazione-prime-3-sttm";
 
 /** "2022-10" → "2022-10-01" with precision month; "2022-04-14" stays, precision day. */
 function milestoneDate(date: string): { date: string; precision: "day" | "month" } {

@@ -1,23 +1,6 @@
 import type { DB } from "~/lib/db.server";
-import { readSeedJson } from "~/lib/seed-files.server";
+import { readPtm } from "~/domain/plan/ptm.server";
 import { frameworks, objectives, principles, strategies, targets } from "~db/schema";
-
-export type PtmFile = {
-  principles: { code: string; title: string }[];
-  objectives: { code: string; title: string }[];
-  sttmFrameworks: { code: string; title: string; about: string }[];
-  strategies: { code: string; title: string; targets: { code: string; title: string; theme: string }[] }[];
-  process: {
-    name: string;
-    milestones: { date: string; endDate?: string; kind: string; title: string; about?: string }[];
-    rules: { ref: string; rule: string }[];
-  };
-  kickoffParticipants: string[];
-};
-
-export function readPtm() {
-  return readSeedJson<PtmFile>("ptm.json");
-}
 
 /** Principles, objectives, frameworks, the three STTM and their targets; idempotent (upserts by code). */
 export function seedPlan(db: DB) {

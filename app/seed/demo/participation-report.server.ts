@@ -8,13 +8,13 @@
 // overwritten.
 import { and, asc, eq, isNotNull } from "drizzle-orm";
 import { findUserByEmail } from "~/domain/accounts/users.server";
-import { DEMO_STTM1_LABEL } from "~/domain/drafts/demo.server";
+import { DEMO_STTM1_LABEL } from "~/seed/demo/drafts.server";
 import { versionSections } from "~/domain/drafts/versions.server";
 import { giveOutcome, setSectionLinks } from "~/domain/moderation/outcomes.server";
 import { db } from "~/lib/db.server";
 import { contributions, draftVersions, outcomes, sectionLinks, type Outcome } from "~db/schema";
-import { buildParticipationReport, participationReportEligibility } from "./participation-report.server";
-import { findReport, listReportVersions, publishReportVersion, saveReportTexts, type ReportSubject } from "./reports.server";
+import { buildParticipationReport, participationReportEligibility } from "~/domain/reports/participation-report.server";
+import { findReport, listReportVersions, publishReportVersion, saveReportTexts, type ReportSubject } from "~/domain/reports/reports.server";
 
 const DEMO_STAFF_EMAIL = "staff@concerta.example";
 

@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db, sqlite } from "~/lib/db.server";
-import { seedReference } from "../../../test/db";
-import { readPtm } from "~/domain/plan/seed.server";
-import { KICKOFF_KINDS, seedOrganizations } from "./seed.server";
+import { seedReference } from "../../test/db";
+import { readPtm } from "~/domain/plan/ptm.server";
+import { KICKOFF_KINDS, seedOrganizations } from "~/seed/organizations.server";
 
 beforeAll(() => {
   seedReference();

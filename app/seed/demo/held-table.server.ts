@@ -11,10 +11,10 @@ import { romeToUtc } from "~/lib/dates";
 import { findUserByEmail } from "~/domain/accounts/users.server";
 import { createOnBehalf } from "~/domain/contributions/on-behalf.server";
 import { editMetadata } from "~/domain/moderation/actions.server";
-import { FIRST_PROCESS_SLUG } from "~/domain/processes/seed.server";
+import { FIRST_PROCESS_SLUG } from "~/domain/processes/processes.server";
 import { comuni, meetings, meetingStrategies, memberships, organizations, processes, registrations, users, type ContributionKind } from "~db/schema";
-import { buildMeetingReport } from "./meeting-report.server";
-import { publishReportVersion, saveReportTexts } from "./reports.server";
+import { buildMeetingReport } from "~/domain/reports/meeting-report.server";
+import { publishReportVersion, saveReportTexts } from "~/domain/reports/reports.server";
 
 export const DEMO_HELD_TABLE_TITLE = "Tavolo territoriale — Nord Ovest (1° incontro)";
 const ZONE = "nord-ovest";

@@ -1,4 +1,3 @@
-import { eq } from "drizzle-orm";
 import type { DB } from "~/lib/db.server";
 import { slugify } from "~/lib/slug";
 import { readSeedJson } from "~/lib/seed-files.server";
@@ -59,10 +58,6 @@ export function seedOrganizations(db: DB, kickoffParticipants: string[]) {
       tx.insert(organizations).values(v).onConflictDoUpdate({ target: organizations.slug, set: v }).run();
     }
   });
-}
-
-export function findOrganizationBySlug(db: DB, slug: string) {
-  return db.select().from(organizations).where(eq(organizations.slug, slug)).get();
 }
 
 // Re-exported for callers that seed from the shipped file.

@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { db } from "~/lib/db.server";
 import { memberships, organizations, users, type Role } from "~db/schema";
-import { findUserByEmail, registerUser } from "./users.server";
+import { findUserByEmail, registerUser } from "~/domain/accounts/users.server";
 
 export const DEMO_PASSWORD = "Concerta-demo-2026";
 

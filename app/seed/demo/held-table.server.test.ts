@@ -1,11 +1,11 @@
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { seedDemoAccounts } from "~/domain/accounts/demo.server";
+import { seedDemoAccounts } from "~/seed/demo/accounts.server";
 import { db } from "~/lib/db.server";
 import { contributions, meetings, reports, reportVersions } from "~db/schema";
 import { seedReference } from "../../../test/db";
-import { DEMO_HELD_TABLE_TITLE, seedDemoHeldTable } from "./demo-held-table.server";
-import { flattenSections, type ReportDocument } from "./document";
+import { DEMO_HELD_TABLE_TITLE, seedDemoHeldTable } from "~/seed/demo/held-table.server";
+import { flattenSections, type ReportDocument } from "~/domain/reports/document";
 
 beforeAll(async () => {
   seedReference();

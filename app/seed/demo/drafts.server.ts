@@ -4,10 +4,10 @@ import { and, eq } from "drizzle-orm";
 import { db } from "~/lib/db.server";
 import { draftVersions } from "~db/schema";
 import { findUserByEmail } from "~/domain/accounts/users.server";
-import { parseMarkdownDocument } from "./import-markdown";
-import { publishVersion } from "./lifecycle.server";
-import { updateSection } from "./sections.server";
-import { importVersion, versionSections } from "./versions.server";
+import { parseMarkdownDocument } from "~/domain/drafts/import-markdown";
+import { publishVersion } from "~/domain/drafts/lifecycle.server";
+import { updateSection } from "~/domain/drafts/sections.server";
+import { importVersion, versionSections } from "~/domain/drafts/versions.server";
 
 // Demo drafts, created once (when the STTM has no version with the demo label yet; staff edits are
 // never overwritten): STTM 1's "v0.1 – progetto preliminare" in consultation for 90 days from now,

@@ -1,5 +1,5 @@
 import { sqlite } from "~/lib/db.server";
-import { generateSynthetic } from "./synthetic.server";
+import { generateSynthetic } from "~/seed/synthetic.server";
 
 const DEMO_PREFIX = "demo.contributi";
 export const DEMO_CONTRIBUTIONS = 150;

@@ -1,11 +1,11 @@
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/lib/db.server";
-import { seedDemoAccounts } from "~/domain/accounts/demo.server";
+import { seedDemoAccounts } from "~/seed/demo/accounts.server";
 import { draftVersions } from "~db/schema";
 import { seedReference } from "../../../test/db";
-import { DEMO_STTM1_LABEL, DEMO_STTM2_LABEL, seedDemoDrafts } from "./demo.server";
-import { versionSections } from "./versions.server";
+import { DEMO_STTM1_LABEL, DEMO_STTM2_LABEL, seedDemoDrafts } from "~/seed/demo/drafts.server";
+import { versionSections } from "~/domain/drafts/versions.server";
 
 beforeAll(async () => {
   seedReference();

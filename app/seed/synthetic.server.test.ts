@@ -3,8 +3,8 @@ import booleanPointInPolygon from "@turf/boolean-point-in-polygon";
 import type { MultiPolygon, Polygon } from "geojson";
 import { beforeAll, describe, expect, it } from "vitest";
 import { sqlite } from "~/lib/db.server";
-import { seedReference } from "../../../test/db";
-import { generateSynthetic, prng, type SyntheticReport } from "./synthetic.server";
+import { seedReference } from "../../test/db";
+import { generateSynthetic, prng, type SyntheticReport } from "~/seed/synthetic.server";
 
 const N = 3000;
 let report: SyntheticReport;

@@ -1,7 +1,7 @@
 import { and, asc, eq } from "drizzle-orm";
 import { db as defaultDb, type DB } from "~/lib/db.server";
 import { addDays, romeDate, romeToUtc } from "~/lib/dates";
-import { FIRST_PROCESS_SLUG } from "~/domain/processes/seed.server";
+import { FIRST_PROCESS_SLUG } from "~/domain/processes/processes.server";
 import { comuni, meetingStrategies, meetings, processes, zones, type MeetingKind, type MeetingStatus } from "~db/schema";
 
 // Demo meetings for the seeded process, so the pages have something to show: a territorial table

@@ -2,14 +2,14 @@
 // published version, nothing more on a second run.
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { seedDemoAccounts } from "~/domain/accounts/demo.server";
-import { seedDemoContributions } from "~/domain/contributions/demo.server";
-import { DEMO_STTM1_LABEL, seedDemoDrafts } from "~/domain/drafts/demo.server";
+import { seedDemoAccounts } from "~/seed/demo/accounts.server";
+import { seedDemoContributions } from "~/seed/demo/contributions.server";
+import { DEMO_STTM1_LABEL, seedDemoDrafts } from "~/seed/demo/drafts.server";
 import { db } from "~/lib/db.server";
 import { draftVersions, outcomes, reportVersions, sectionLinks } from "~db/schema";
 import { seedReference } from "../../../test/db";
-import { itemRefs, type ReportDocument } from "./document";
-import { seedDemoParticipationReport } from "./participation-demo.server";
+import { itemRefs, type ReportDocument } from "~/domain/reports/document";
+import { seedDemoParticipationReport } from "~/seed/demo/participation-report.server";
 
 beforeAll(async () => {
   seedReference();

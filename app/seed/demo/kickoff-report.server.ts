@@ -5,10 +5,10 @@
 import { and, eq } from "drizzle-orm";
 import { db } from "~/lib/db.server";
 import { findUserByEmail } from "~/domain/accounts/users.server";
-import { FIRST_PROCESS_SLUG } from "~/domain/processes/seed.server";
+import { FIRST_PROCESS_SLUG } from "~/domain/processes/processes.server";
 import { meetings, processes } from "~db/schema";
-import { buildMeetingReport, REPORTABLE_STATUSES } from "./meeting-report.server";
-import { findReport, listReportVersions, publishReportVersion, saveReportTexts, type ReportSubject } from "./reports.server";
+import { buildMeetingReport, REPORTABLE_STATUSES } from "~/domain/reports/meeting-report.server";
+import { findReport, listReportVersions, publishReportVersion, saveReportTexts, type ReportSubject } from "~/domain/reports/reports.server";
 
 const KICKOFF_TITLE = "Kick-off meeting delle 3 STTM";
 const DEMO_STAFF_EMAIL = "staff@concerta.example";
