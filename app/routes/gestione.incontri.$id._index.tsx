@@ -13,7 +13,8 @@ import {
   transitionMeeting,
   TRANSITIONS,
 } from "~/domain/meetings/meetings.server";
-import { deleteDocument, DocumentTooLargeError, DocumentTypeError, listDocuments, parseDocumentUpload, storeDocument } from "~/domain/meetings/documents.server";
+import { deleteDocument, listDocuments, parseDocumentUpload, storeDocument } from "~/domain/meetings/documents.server";
+import { DocumentTooLargeError, DocumentTypeError } from "~/domain/uploads/content";
 import { submitMeetingForm } from "~/domain/meetings/meeting-form.server";
 import { cancelMeetingSchema, documentTitleSchema, meetingFormValues } from "~/domain/meetings/schemas";
 import { MeetingForm } from "~/components/meetings/MeetingForm";

@@ -16,19 +16,10 @@ import { romeToUtc } from "~/lib/dates";
 import { users } from "~db/schema";
 import { seedReference } from "../../../test/db";
 import { createMeeting } from "./meetings.server";
-import {
-  deleteDocument,
-  detectDocumentType,
-  documentResponse,
-  documentUploadHandler,
-  DocumentTooLargeError,
-  DocumentTypeError,
-  getDocument,
-  MAX_DOCUMENT_BYTES,
-  parseDocumentUpload,
-  safeFileName,
-  storeDocument,
-} from "./documents.server";
+import { detectDocumentType, DocumentTooLargeError, DocumentTypeError } from "~/domain/uploads/content";
+import { uploadHandler } from "~/domain/uploads/receive.server";
+import { safeFileName } from "~/domain/uploads/storage.server";
+import { deleteDocument, documentResponse, getDocument, MAX_DOCUMENT_BYTES, parseDocumentUpload, storeDocument } from "./documents.server";
 
 const TINY_PDF = Buffer.from(
   "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n",
@@ -120,7 +111,7 @@ describe("what a file is, by its content", () => {
 });
 
 describe("the upload handler", () => {
-  const handler = documentUploadHandler();
+  const handler = uploadHandler({ maxBytes: MAX_DOCUMENT_BYTES });
 
   it("refuses a .exe renamed .pdf (sent as application/pdf) by its content", async () => {
     await expect(handler({ name: "file", filename: "verbale.pdf", contentType: "application/pdf", data: once(FAKE_EXE) })).rejects.toBeInstanceOf(DocumentTypeError);
@@ -148,7 +139,7 @@ describe("the upload handler", () => {
 
   it("in discard mode (what the server uses) it records the refusal and reads the rest without keeping it", async () => {
     const problems: string[] = [];
-    const discarding = documentUploadHandler({ onRefused: (p) => problems.push(p) });
+    const discarding = uploadHandler({ maxBytes: MAX_DOCUMENT_BYTES, onRefused: (p) => problems.push(p) });
     const total = 50 * 1024 * 1024;
     const source = lazyBytes(total, Buffer.from("%PDF-1.7\n"));
     const heapBefore = process.memoryUsage().heapUsed + process.memoryUsage().arrayBuffers;
