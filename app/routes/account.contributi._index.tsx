@@ -9,6 +9,7 @@ import { metaTranslator } from "~/i18n/meta";
 import { useLang, useT } from "~/i18n/react";
 import type { RouteHandle } from "~/lib/breadcrumb";
 import contributionsCss from "~/styles/contributions.css";
+import { Pagination } from "~/components/layout/Pagination";
 
 // "I miei contributi": every contribution of the signed-in participant with its status and the
 // moderators' message; edit while pending, withdraw any time (with a confirmation that works without JavaScript).
@@ -147,13 +148,7 @@ export default function MyContributions() {
           ))}
         </ul>
       )}
-      {pages > 1 ? (
-        <nav className="pagination" aria-label={t("common.pagination")}>
-          {page > 1 ? <Link to={`?pagina=${page - 1}`}>{t("common.previous")}</Link> : null}
-          <span>{t("common.page", { page, pages })}</span>
-          {page < pages ? <Link to={`?pagina=${page + 1}`}>{t("common.next")}</Link> : null}
-        </nav>
-      ) : null}
+      <Pagination page={page} pages={pages} param="pagina" omit={["esito"]} />
     </div>
   );
 }

@@ -3,9 +3,10 @@ import { Form, Link, useLoaderData, useNavigation, useRouteLoaderData, useSubmit
 import type { FormEvent } from "react";
 import leafletCss from "leaflet/dist/leaflet.css";
 import { browseContributions, filterOptions, type ContributionCard } from "~/domain/contributions/browse.server";
-import { filtersToSearchParams, parseFilters, selectionOf, type Filters } from "~/domain/contributions/filters";
+import { filtersToSearchParams, parseFilters, selectionOf } from "~/domain/contributions/filters";
 import { AUTHOR_KINDS, OUTCOME_FILTERS, SORTS } from "~/domain/contributions/filter-values";
 import { ContributionsMap } from "~/components/map/ContributionsMap";
+import { Pagination } from "~/components/layout/Pagination";
 import { longDate, wholeNumber } from "~/components/contributions/format";
 import type { Lang, Translate } from "~/i18n";
 import { metaTranslator } from "~/i18n/meta";
@@ -32,10 +33,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const filters = parseFilters(url.searchParams);
   const result = await browseContributions(filters);
   const { bounds, ...options } = filterOptions();
-  const hrefOf = (f: Partial<Filters>) => {
-    const s = filtersToSearchParams(f).toString();
-    return s ? `/contributi?${s}` : "/contributi";
-  };
   return {
     filters,
     options,
@@ -43,18 +40,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
     bounds,
     // Built here, so the page's browser bundle needs no parsing code.
     mapQuery: filtersToSearchParams(selectionOf(filters)).toString(),
-    pageHrefs: pageWindow(result.page, result.pageCount, result.hasNext).map((p) => ({ page: p, href: hrefOf({ ...filters, page: p }) })),
-    previousHref: result.page > 1 ? hrefOf({ ...filters, page: result.page - 1 }) : null,
-    nextHref: result.hasNext ? hrefOf({ ...filters, page: result.page + 1 }) : null,
+    // The filters and order without the page (page comes last in the URL, and page 1 is the plain list).
+    listQuery: filtersToSearchParams({ ...filters, page: 1 }).toString(),
   };
-}
-
-/** The page numbers to link: the first, the current one with two on each side, the last known. */
-function pageWindow(page: number, pageCount: number, hasNext: boolean) {
-  const last = Math.max(pageCount, hasNext ? page + 1 : page);
-  const pages = new Set<number>([1, last]);
-  for (let p = page - 2; p <= page + 2; p++) if (p >= 1 && p <= last) pages.add(p);
-  return [...pages].sort((a, b) => a - b);
 }
 
 type LoaderData = ReturnType<typeof useLoaderData<typeof loader>>;
@@ -330,37 +318,17 @@ export default function ContributionsBrowse() {
               ))}
             </ol>
           )}
-          {data.pageHrefs.length > 1 ? (
-            <nav className="pagination" aria-label={t("browse.pagination")}>
-              {data.previousHref ? (
-                <Link to={data.previousHref} rel="prev">
-                  {t("common.previous")}
-                </Link>
-              ) : null}
-              <ul>
-                {data.pageHrefs.map((p, i) => (
-                  <li key={p.page}>
-                    {i > 0 && p.page > data.pageHrefs[i - 1].page + 1 ? <span aria-hidden="true">… </span> : null}
-                    {p.page === result.page ? (
-                      <span aria-current="page" className="current-page">
-                        <span className="visually-hidden">{t("browse.pageLabel")} </span>
-                        {p.page}
-                      </span>
-                    ) : (
-                      <Link to={p.href} aria-label={t("browse.goToPage", { page: p.page })}>
-                        {p.page}
-                      </Link>
-                    )}
-                  </li>
-                ))}
-              </ul>
-              {data.nextHref ? (
-                <Link to={data.nextHref} rel="next">
-                  {t("common.next")}
-                </Link>
-              ) : null}
-            </nav>
-          ) : null}
+          <Pagination
+            numbered
+            page={result.page}
+            pages={result.pageCount}
+            hasNext={result.hasNext}
+            label={t("browse.pagination")}
+            href={(p) => {
+              const query = [data.listQuery, p > 1 ? `page=${p}` : ""].filter(Boolean).join("&");
+              return query ? `/contributi?${query}` : "/contributi";
+            }}
+          />
         </section>
       </div>
     </>

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "~/lib/zod.server";
 import { membershipDecisionSchema } from "~/domain/accounts/schemas";
 import { requirePermission } from "~/domain/accounts/session.server";
@@ -11,6 +11,7 @@ import { formatDate, translateLoose, type MessageKey } from "~/i18n";
 import { useLang, useT } from "~/i18n/react";
 import type { RouteHandle } from "~/lib/breadcrumb";
 import { MEMBERSHIP_STATUSES } from "~db/schema/enums";
+import { Pagination } from "~/components/layout/Pagination";
 
 export const handle: RouteHandle = { breadcrumb: { key: "staff.memberships" } };
 export const meta: MetaFunction = () => [{ title: "Richieste di rappresentanza — Concerta" }];
@@ -135,15 +136,7 @@ export default function MembershipRequests() {
           </tbody>
         </table>
       )}
-      {pages > 1 ? (
-        <nav className="pagination" aria-label={t("common.pagination")}>
-          {page > 1 ? <Link to={`?status=${status}&page=${page - 1}`}>{t("common.previous")}</Link> : null}
-          <span>
-            {t("common.page", { page, pages })} ({total})
-          </span>
-          {page < pages ? <Link to={`?status=${status}&page=${page + 1}`}>{t("common.next")}</Link> : null}
-        </nav>
-      ) : null}
+      <Pagination page={page} pages={pages} total={total} omit={["ok"]} />
     </>
   );
 }

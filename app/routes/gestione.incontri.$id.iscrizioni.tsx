@@ -13,6 +13,7 @@ import { formatDate, formatNumber, translateLoose, type MessageKey } from "~/i18
 import { useLang, useT } from "~/i18n/react";
 import type { RouteHandle } from "~/lib/breadcrumb";
 import styles from "~/styles/registrations.css";
+import { Pagination } from "~/components/layout/Pagination";
 
 // Staff: the registrations of one meeting (nested in the staff meeting layout, gestione.incontri.$id.tsx).
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
@@ -75,7 +76,6 @@ export default function StaffRegistrations() {
   const errors = (result?.errors ?? {}) as Record<string, string>;
   const failure = result && "refusal" in result && result.refusal ? refusalText(t, lang, result.refusal as Refusal) : errors.form || Object.keys(errors).length ? translateLoose(t, errors.form ?? Object.values(errors)[0]) : null;
   const n = (x: number) => formatNumber(lang, x);
-  const pageLink = (page: number) => `?filter=${list.filter}&page=${page}`;
   const kindLabel = (kind: string) => (kind === "person" ? t("staffRegistrations.kindPerson") : t(`orgKind.${kind}` as MessageKey));
 
   return (
@@ -270,15 +270,7 @@ export default function StaffRegistrations() {
           </tbody>
         </table>
       )}
-      {list.pages > 1 ? (
-        <nav className="pagination" aria-label={t("common.pagination")}>
-          {list.page > 1 ? <Link to={pageLink(list.page - 1)}>{t("common.previous")}</Link> : null}
-          <span>
-            {t("common.page", { page: list.page, pages: list.pages })} ({list.total})
-          </span>
-          {list.page < list.pages ? <Link to={pageLink(list.page + 1)}>{t("common.next")}</Link> : null}
-        </nav>
-      ) : null}
+      <Pagination page={list.page} pages={list.pages} total={list.total} omit={["ok"]} />
     </>
   );
 }

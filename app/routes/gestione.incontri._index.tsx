@@ -7,6 +7,7 @@ import { kindLabel, StatusBadge, zoneLabel } from "~/components/meetings/Meeting
 import { formatDate } from "~/i18n";
 import { metaTranslator } from "~/i18n/meta";
 import { useLang, useT } from "~/i18n/react";
+import { Pagination } from "~/components/layout/Pagination";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: `${metaTranslator(matches)("meetings.staff.title")} — Concerta` }];
 
@@ -75,13 +76,7 @@ export default function StaffMeetings() {
           </tbody>
         </table>
       )}
-      {pages > 1 ? (
-        <nav className="pagination" aria-label={t("common.pagination")}>
-          {page > 1 ? <Link to={`?page=${page - 1}`}>{t("common.previous")}</Link> : null}
-          <span>{t("common.page", { page, pages })}</span>
-          {page < pages ? <Link to={`?page=${page + 1}`}>{t("common.next")}</Link> : null}
-        </nav>
-      ) : null}
+      <Pagination page={page} pages={pages} />
     </>
   );
 }

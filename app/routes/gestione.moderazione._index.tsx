@@ -15,6 +15,7 @@ import { formatDate, isMessageKey, type MessageKey } from "~/i18n";
 import { metaTranslator } from "~/i18n/meta";
 import { useLang, useT } from "~/i18n/react";
 import { formValues } from "~/lib/forms";
+import { Pagination } from "~/components/layout/Pagination";
 
 // The moderation queue: everything waiting, of every kind, oldest first; GET filters in the URL;
 // checkboxes for bulk publish/reject (one transaction); per row, publish or open the item.
@@ -316,13 +317,7 @@ export default function ModerationQueue() {
         </Form>
       )}
 
-      {pages > 1 ? (
-        <nav className="pagination" aria-label={t("common.pagination")}>
-          {page > 1 ? <Link to={pageLink(page - 1)}>{t("common.previous")}</Link> : null}
-          <span>{t("common.page", { page, pages })}</span>
-          {page < pages ? <Link to={pageLink(page + 1)}>{t("common.next")}</Link> : null}
-        </nav>
-      ) : null}
+      <Pagination page={page} pages={pages} href={pageLink} />
     </>
   );
 }

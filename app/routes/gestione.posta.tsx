@@ -6,6 +6,7 @@ import { listOutbox } from "~/domain/notifications/outbox.server";
 import { formatDate } from "~/i18n";
 import { useLang, useT } from "~/i18n/react";
 import type { RouteHandle } from "~/lib/breadcrumb";
+import { Pagination } from "~/components/layout/Pagination";
 
 export const handle: RouteHandle = { breadcrumb: { key: "outbox.title" } };
 export const meta: MetaFunction = () => [{ title: "Posta in uscita — Concerta" }];
@@ -71,15 +72,7 @@ export default function Outbox() {
           </tbody>
         </table>
       )}
-      {pages > 1 ? (
-        <nav className="pagination" aria-label={t("common.pagination")}>
-          {page > 1 ? <Link to={`?page=${page - 1}`}>{t("common.previous")}</Link> : null}
-          <span>
-            {t("common.page", { page, pages })} ({total})
-          </span>
-          {page < pages ? <Link to={`?page=${page + 1}`}>{t("common.next")}</Link> : null}
-        </nav>
-      ) : null}
+      <Pagination page={page} pages={pages} total={total} />
     </>
   );
 }

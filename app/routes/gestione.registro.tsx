@@ -1,5 +1,5 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Form, useLoaderData } from "@remix-run/react";
 import { requirePermission } from "~/domain/accounts/session.server";
 import { auditFilterChoices, auditFilters, listAudit } from "~/domain/audit/audit-log.server";
 import { formatDate } from "~/i18n";
@@ -7,6 +7,7 @@ import { metaTranslator } from "~/i18n/meta";
 import { useLang, useT } from "~/i18n/react";
 import type { RouteHandle } from "~/lib/breadcrumb";
 import moderationStyles from "~/styles/moderation.css";
+import { Pagination } from "~/components/layout/Pagination";
 
 // The audit log, for admins: every staff action (who, what, when, on what, before → after),
 // filtered by actor, action, subject and date, newest first, paginated; CSV of the same selection.
@@ -46,7 +47,6 @@ export default function AuditLog() {
   const { rows, total, page, pages, filters, search, choices } = useLoaderData<typeof loader>();
   const t = useT();
   const lang = useLang();
-  const pageLink = (p: number) => `?${search ? `${search}&` : ""}page=${p}`;
   return (
     <>
       <h1>{t("moderation.audit.title")}</h1>
@@ -146,13 +146,7 @@ export default function AuditLog() {
           </tbody>
         </table>
       )}
-      {pages > 1 ? (
-        <nav className="pagination" aria-label={t("common.pagination")}>
-          {page > 1 ? <Link to={pageLink(page - 1)}>{t("common.previous")}</Link> : null}
-          <span>{t("common.page", { page, pages })}</span>
-          {page < pages ? <Link to={pageLink(page + 1)}>{t("common.next")}</Link> : null}
-        </nav>
-      ) : null}
+      <Pagination page={page} pages={pages} />
     </>
   );
 }

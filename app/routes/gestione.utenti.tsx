@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "~/lib/zod.server";
 import { changeRoleSchema } from "~/domain/accounts/schemas";
 import { requirePermission } from "~/domain/accounts/session.server";
@@ -12,6 +12,7 @@ import { translateLoose, type MessageKey } from "~/i18n";
 import { useT } from "~/i18n/react";
 import type { RouteHandle } from "~/lib/breadcrumb";
 import { ROLES } from "~db/schema/enums";
+import { Pagination } from "~/components/layout/Pagination";
 
 export const handle: RouteHandle = { breadcrumb: { key: "staff.users" } };
 export const meta: MetaFunction = () => [{ title: "Utenti e ruoli — Concerta" }];
@@ -108,15 +109,7 @@ export default function Users() {
           ))}
         </tbody>
       </table>
-      {pages > 1 ? (
-        <nav className="pagination" aria-label={t("common.pagination")}>
-          {page > 1 ? <Link to={`?q=${encodeURIComponent(q)}&page=${page - 1}`}>{t("common.previous")}</Link> : null}
-          <span>
-            {t("common.page", { page, pages })} ({total})
-          </span>
-          {page < pages ? <Link to={`?q=${encodeURIComponent(q)}&page=${page + 1}`}>{t("common.next")}</Link> : null}
-        </nav>
-      ) : null}
+      <Pagination page={page} pages={pages} total={total} omit={["ok"]} />
     </>
   );
 }

@@ -8,6 +8,7 @@ import { formatDate, type Lang, type Translate } from "~/i18n";
 import { metaTranslator } from "~/i18n/meta";
 import { useLang, useT } from "~/i18n/react";
 import { MEETING_KINDS } from "~db/schema/enums";
+import { Pagination } from "~/components/layout/Pagination";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: metaTranslator(matches)("meetings.metaTitle") }];
 
@@ -176,13 +177,7 @@ export default function MeetingsList() {
         </section>
       ) : null}
 
-      {pages > 1 ? (
-        <nav className="pagination" aria-label={t("common.pagination")}>
-          {page > 1 ? <Link to={query(page - 1)}>{t("common.previous")}</Link> : null}
-          <span>{t("common.page", { page, pages })}</span>
-          {page < pages ? <Link to={query(page + 1)}>{t("common.next")}</Link> : null}
-        </nav>
-      ) : null}
+      <Pagination page={page} pages={pages} href={query} />
 
       <section aria-labelledby="feed-title">
         <h2 id="feed-title">{t("meetings.feed.title")}</h2>

@@ -62,8 +62,6 @@ const browse = {
   "browse.list.empty": "No contribution matches the filters chosen. Try removing some.",
   "browse.list.pastEnd": "This page is past the end of the list.",
   "browse.pagination": "Pages of the list",
-  "browse.pageLabel": "Page",
-  "browse.goToPage": "Page {page}",
 
   "browse.card.publishedOn": "published on {date}",
   "browse.card.supports": "{count} supports",

@@ -46,6 +46,8 @@ const common: Record<keyof typeof it, string> = {
   "common.previous": "Previous",
   "common.next": "Next",
   "common.pagination": "Pagination",
+  "common.pageLabel": "Page",
+  "common.goToPage": "Page {page}",
   "common.none": "None",
   "errors.title": "Something went wrong",
   "errors.400": "The request is not valid.",

@@ -62,8 +62,6 @@ const browse = {
   "browse.list.empty": "Nessun contributo corrisponde ai filtri scelti. Prova a toglierne qualcuno.",
   "browse.list.pastEnd": "Questa pagina è oltre la fine dell'elenco.",
   "browse.pagination": "Pagine dell'elenco",
-  "browse.pageLabel": "Pagina",
-  "browse.goToPage": "Pagina {page}",
 
   "browse.card.publishedOn": "pubblicato il {date}",
   "browse.card.supports": "{count} sostegni",

@@ -45,6 +45,8 @@ const common = {
   "common.previous": "Precedente",
   "common.next": "Successiva",
   "common.pagination": "Paginazione",
+  "common.pageLabel": "Pagina",
+  "common.goToPage": "Pagina {page}",
   "common.none": "Nessuno",
   "errors.title": "Si è verificato un problema",
   "errors.400": "La richiesta non è valida.",
