@@ -3,6 +3,8 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import type * as Leaflet from "leaflet";
 import type { FeatureCollection, Geometry } from "geojson";
 import { useT } from "~/i18n/react";
+import { MapStatusLine } from "./MapStatus";
+import { escapeHtml, fetchGeoJson, useLeafletMap } from "./useLeafletMap";
 
 /** One marker of /contributi/mappa.json: a cluster (count > 1, or no id) or a contribution. */
 type Item = { lon: number; lat: number; count: number; id?: number; kind?: string; title?: string };
@@ -20,14 +22,8 @@ type Props = {
   describedBy?: string;
 };
 
-type Status = "idle" | "loading" | "ready" | "error";
-
 const COMUNI_URL = "/territorio/comuni.geojson";
 const MAP_URL = "/contributi/mappa.json";
-
-function escapeHtml(s: string) {
-  return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
 
 /** Marker size grows with the count's number of digits. */
 function clusterSize(count: number) {
@@ -43,13 +39,50 @@ function clusterSize(count: number) {
 export function ContributionsMap({ query, tileUrl, bounds, kindLabels, describedBy }: Props) {
   const t = useT();
   const navigate = useNavigate();
-  const container = useRef<HTMLDivElement>(null);
-  const [status, setStatus] = useState<Status>("idle");
   const [shown, setShown] = useState<{ total: number; inView: number } | null>(null);
   const mapRef = useRef<{ L: typeof Leaflet; map: Leaflet.Map; markers: Leaflet.LayerGroup } | null>(null);
-  const latest = useRef({ query, kindLabels, bounds, t, navigate });
-  latest.current = { query, kindLabels, bounds, t, navigate };
+  const latest = useRef({ query, kindLabels, t, navigate });
+  latest.current = { query, kindLabels, t, navigate };
   const pending = useRef<AbortController | null>(null);
+
+  // The map itself: created once (per tile setting); `refresh` (below) fetches its markers.
+  const { container, status, setStatus } = useLeafletMap(
+    {
+      tileUrl,
+      zoomTitles: { in: "territory.map.zoomIn", out: "territory.map.zoomOut" },
+      load: () => fetchGeoJson<FeatureCollection<Geometry>>(COMUNI_URL),
+      // Ready once the first markers are shown (refresh says so).
+      readyAfterSetup: false,
+      setup: async ({ L, map, data: comuni, t: tr, onCleanup }) => {
+        let timer: ReturnType<typeof setTimeout> | undefined;
+        onCleanup(() => {
+          clearTimeout(timer);
+          pending.current?.abort();
+          mapRef.current = null;
+        });
+        const outlines = L.geoJSON(comuni, {
+          attribution: escapeHtml(tr("footer.boundaries")),
+          interactive: false,
+          style: { color: "#5c6f82", weight: 1, fill: true, fillColor: "#ffffff", fillOpacity: tileUrl ? 0.15 : 0.6 },
+        }).addTo(map);
+        const markers = L.layerGroup().addTo(map);
+        map.on("popupopen", (e) => {
+          const close = (e as Leaflet.PopupEvent).popup.getElement()?.querySelector(".leaflet-popup-close-button");
+          close?.setAttribute("aria-label", latest.current.t("browse.map.closePopup"));
+        });
+        const frame = bounds ? L.latLngBounds(bounds) : outlines.getBounds();
+        map.fitBounds(frame, { padding: [8, 8] });
+        map.setMaxBounds(frame.pad(0.5));
+        mapRef.current = { L, map, markers };
+        map.on("moveend", () => {
+          clearTimeout(timer);
+          timer = setTimeout(() => void refresh(), 120);
+        });
+        await refresh();
+      },
+    },
+    [],
+  );
 
   const refresh = useCallback(async () => {
     const m = mapRef.current;
@@ -124,72 +157,7 @@ export function ContributionsMap({ query, tileUrl, bounds, kindLabels, described
       console.error(error);
       setStatus("error");
     }
-  }, []);
-
-  // The map itself: created once (per tile setting and language).
-  useEffect(() => {
-    const el = container.current;
-    if (!el) return;
-    let cancelled = false;
-    let created: Leaflet.Map | undefined;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    setStatus("loading");
-    (async () => {
-      try {
-        const [mod, comuni] = await Promise.all([
-          import("leaflet"),
-          fetch(COMUNI_URL, { headers: { Accept: "application/geo+json" } }).then((r) => {
-            if (!r.ok) throw new Error(`GeoJSON: HTTP ${r.status}`);
-            return r.json() as Promise<FeatureCollection<Geometry>>;
-          }),
-        ]);
-        if (cancelled) return;
-        // eslint-disable-next-line @typescript-eslint/no-explicit-any
-        const L = ((mod as any).default ?? mod) as typeof Leaflet;
-        const { bounds: initial, t: tr } = latest.current;
-        const map = L.map(el, { zoomControl: false, attributionControl: false, minZoom: 8, maxZoom: 18 });
-        created = map;
-        L.control.zoom({ zoomInTitle: tr("territory.map.zoomIn"), zoomOutTitle: tr("territory.map.zoomOut") }).addTo(map);
-        L.control.attribution({ prefix: '<a href="https://leafletjs.com">Leaflet</a>' }).addTo(map);
-        if (tileUrl) {
-          L.tileLayer(tileUrl, {
-            maxZoom: 19,
-            attribution: `© <a href="https://www.openstreetmap.org/copyright">${escapeHtml(tr("territory.map.osmContributors"))}</a>`,
-          }).addTo(map);
-        }
-        const outlines = L.geoJSON(comuni, {
-          attribution: escapeHtml(tr("footer.boundaries")),
-          interactive: false,
-          style: { color: "#5c6f82", weight: 1, fill: true, fillColor: "#ffffff", fillOpacity: tileUrl ? 0.15 : 0.6 },
-        }).addTo(map);
-        const markers = L.layerGroup().addTo(map);
-        map.on("popupopen", (e) => {
-          const close = (e as Leaflet.PopupEvent).popup.getElement()?.querySelector(".leaflet-popup-close-button");
-          close?.setAttribute("aria-label", latest.current.t("browse.map.closePopup"));
-        });
-        const frame = initial ? L.latLngBounds(initial) : outlines.getBounds();
-        map.fitBounds(frame, { padding: [8, 8] });
-        map.setMaxBounds(frame.pad(0.5));
-        mapRef.current = { L, map, markers };
-        map.on("moveend", () => {
-          clearTimeout(timer);
-          timer = setTimeout(() => void refresh(), 120);
-        });
-        await refresh();
-      } catch (error) {
-        if (cancelled) return;
-        console.error(error);
-        setStatus("error");
-      }
-    })();
-    return () => {
-      cancelled = true;
-      clearTimeout(timer);
-      pending.current?.abort();
-      mapRef.current = null;
-      created?.remove();
-    };
-  }, [tileUrl, refresh]);
+  }, [setStatus]);
 
   // New filters: new markers, same view.
   useEffect(() => {
@@ -207,11 +175,7 @@ export function ContributionsMap({ query, tileUrl, bounds, kindLabels, described
         aria-busy={status === "loading"}
         data-map-status={status}
       />
-      {status !== "ready" ? (
-        <p className="map-status" role={status === "error" ? "alert" : "status"}>
-          {status === "idle" ? t("browse.map.noScript") : status === "loading" ? t("browse.map.loading") : t("browse.map.loadError")}
-        </p>
-      ) : null}
+      <MapStatusLine status={status} messages={{ idle: "browse.map.noScript", loading: "browse.map.loading", error: "browse.map.loadError" }} />
       <p className="map-count muted" aria-live="polite">
         {shown ? (shown.total === 1 ? t("browse.map.countOne") : t("browse.map.count", { count: shown.total })) : ""}
       </p>

@@ -1,8 +1,10 @@
-import { useEffect, useId, useRef, useState, type KeyboardEvent } from "react";
+import { useId, useRef, useState, type KeyboardEvent } from "react";
 import type * as Leaflet from "leaflet";
 import type { Feature, FeatureCollection, Geometry } from "geojson";
 import { useT } from "~/i18n/react";
 import type { MessageKey } from "~/i18n";
+import { MapStatusLine } from "./MapStatus";
+import { escapeHtml, fetchGeoJson, useLeafletMap } from "./useLeafletMap";
 import { zoneColor } from "./zoneColors";
 
 /** The properties served by /territorio/comuni.geojson. */
@@ -24,16 +26,11 @@ type Props = {
 };
 
 type Mode = "none" | "point" | "line" | "polygon";
-type Status = "idle" | "loading" | "ready" | "error";
 type Shape = "Point" | "LineString" | "Polygon";
 
 const SHAPE_OF: Record<Exclude<Mode, "none">, "CircleMarker" | "Line" | "Polygon"> = { point: "CircleMarker", line: "Line", polygon: "Polygon" };
 const DRAWN_STYLE = { color: "#003366", weight: 3, fillColor: "#0066cc", fillOpacity: 0.25 };
 const POINT_STYLE = { radius: 9, color: "#ffffff", weight: 3, fillColor: "#003366", fillOpacity: 1 };
-
-function escapeHtml(s: string) {
-  return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
 
 /** Six decimals (about 10 cm) are plenty and keep the posted text small. */
 function rounded(geometry: Geometry): Geometry {
@@ -70,8 +67,6 @@ const SHAPE_LABEL: Record<Shape, MessageKey> = {
 export function PlaceDrawMap({ dataUrl, tileUrl, bounds, name, defaultValue, describedBy }: Props) {
   const t = useT();
   const uid = useId();
-  const container = useRef<HTMLDivElement>(null);
-  const [status, setStatus] = useState<Status>("idle");
   const [mode, setMode] = useState<Mode>("none");
   const [geometry, setGeometry] = useState(defaultValue);
   const [search, setSearch] = useState("");
@@ -84,36 +79,21 @@ export function PlaceDrawMap({ dataUrl, tileUrl, bounds, name, defaultValue, des
   } | null>(null);
   const initial = useRef({ bounds, defaultValue });
 
-  useEffect(() => {
-    const el = container.current;
-    if (!el) return;
-    let cancelled = false;
-    let map: Leaflet.Map | undefined;
-    setStatus("loading");
-
-    (async () => {
-      try {
-        const [mod, data] = await Promise.all([
-          import("leaflet"),
-          fetch(dataUrl, { headers: { Accept: "application/geo+json" } }).then((r) => {
-            if (!r.ok) throw new Error(`GeoJSON: HTTP ${r.status}`);
-            return r.json() as Promise<FeatureCollection<Geometry, ComuneProps>>;
-          }),
-        ]);
-        // eslint-disable-next-line @typescript-eslint/no-explicit-any
-        const L = ((mod as any).default ?? mod) as typeof Leaflet;
-        // Geoman extends the global `L` when it is evaluated.
+  const { container, status } = useLeafletMap(
+    {
+      tileUrl,
+      mapOptions: { zoomSnap: 0.25 },
+      zoomTitles: { in: "contributions.map.zoomIn", out: "contributions.map.zoomOut" },
+      load: () => fetchGeoJson<FeatureCollection<Geometry, ComuneProps>>(dataUrl),
+      prepare: async (L) => {
+        // Geoman extends the global `L` when it is evaluated (and is downloaded only with this map).
         (window as unknown as { L: typeof Leaflet }).L = L;
         await import("@geoman-io/leaflet-geoman-free");
-        if (cancelled) return;
-
-        map = L.map(el, { zoomControl: false, attributionControl: false, minZoom: 8, maxZoom: 18, zoomSnap: 0.25 });
-        const m = map;
-        L.control.zoom({ zoomInTitle: t("contributions.map.zoomIn"), zoomOutTitle: t("contributions.map.zoomOut") }).addTo(m);
-        L.control.attribution({ prefix: '<a href="https://leafletjs.com">Leaflet</a>' }).addTo(m);
-        if (tileUrl) {
-          L.tileLayer(tileUrl, { maxZoom: 19, attribution: `© <a href="https://www.openstreetmap.org/copyright">${escapeHtml(t("territory.map.osmContributors"))}</a>` }).addTo(m);
-        }
+      },
+      setup: ({ L, map: m, data, el, onCleanup }) => {
+        onCleanup(() => {
+          api.current = null;
+        });
         const byName = new Map<string, Leaflet.Layer & { getBounds(): Leaflet.LatLngBounds }>();
         const boundaries = L.geoJSON(data, {
           attribution: escapeHtml(t("footer.boundaries")),
@@ -212,20 +192,10 @@ export function PlaceDrawMap({ dataUrl, tileUrl, bounds, name, defaultValue, des
         if (drawnBounds?.isValid()) m.fitBounds(drawnBounds, { padding: [40, 40], maxZoom: 15 });
         else if (drawnPoint) m.setView(drawnPoint, 13);
         frameToData();
-        setStatus("ready");
-      } catch (error) {
-        if (cancelled) return;
-        console.error(error);
-        setStatus("error");
-      }
-    })();
-
-    return () => {
-      cancelled = true;
-      api.current = null;
-      map?.remove();
-    };
-  }, [dataUrl, tileUrl, t]);
+      },
+    },
+    [dataUrl, t],
+  );
 
   const shape = geometry ? shapeOf(geometry) : null;
   const hint = t(`contributions.map.hint.${mode}` as MessageKey);
@@ -299,11 +269,7 @@ export function PlaceDrawMap({ dataUrl, tileUrl, bounds, name, defaultValue, des
           aria-busy={status === "loading"}
           data-mode={mode}
         />
-        {status !== "ready" ? (
-          <p className="map-status" role={status === "error" ? "alert" : "status"}>
-            {status === "idle" ? t("contributions.map.noScript") : status === "loading" ? t("contributions.map.loading") : t("contributions.map.loadError")}
-          </p>
-        ) : null}
+        <MapStatusLine status={status} messages={{ idle: "contributions.map.noScript", loading: "contributions.map.loading", error: "contributions.map.loadError" }} />
       </div>
       <input type="hidden" name={name} value={geometry} readOnly />
       <p className="draw-status" aria-live="polite">

@@ -1,7 +1,7 @@
-import { useEffect, useRef, useState } from "react";
-import type * as Leaflet from "leaflet";
 import type { Geometry } from "geojson";
 import { useT } from "~/i18n/react";
+import { MapStatusLine } from "./MapStatus";
+import { escapeHtml, useLeafletMap } from "./useLeafletMap";
 
 type Props = {
   /** The drawn place (point, line or area), or null. */
@@ -14,12 +14,6 @@ type Props = {
   describedBy?: string;
 };
 
-type Status = "idle" | "loading" | "ready" | "error";
-
-function escapeHtml(s: string) {
-  return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
-
 /**
  * The place of one contribution on a small map: its point, line or area, or the outlines of the
  * comuni it names. Browser-only (Leaflet imported after hydration); the comuni and zones listed on
@@ -27,53 +21,33 @@ function escapeHtml(s: string) {
  */
 export function PlaceMap({ geometry, outlines, outlinesArePlace, tileUrl, describedBy }: Props) {
   const t = useT();
-  const container = useRef<HTMLDivElement>(null);
-  const [status, setStatus] = useState<Status>("idle");
-  const latest = useRef({ geometry, outlines, outlinesArePlace, t });
-  latest.current = { geometry, outlines, outlinesArePlace, t };
+  // The map is made again only when the place itself changes, not the identity of its props.
   const key = JSON.stringify(geometry) + outlines.map((o) => o.istat).join(",");
-
-  useEffect(() => {
-    const el = container.current;
-    if (!el) return;
-    let cancelled = false;
-    let map: Leaflet.Map | undefined;
-    setStatus("loading");
-    (async () => {
-      try {
-        const mod = await import("leaflet");
-        if (cancelled) return;
-        // eslint-disable-next-line @typescript-eslint/no-explicit-any
-        const L = ((mod as any).default ?? mod) as typeof Leaflet;
-        const { geometry: g, outlines: o, outlinesArePlace: oPlace, t: tr } = latest.current;
-        map = L.map(el, { zoomControl: false, attributionControl: false, scrollWheelZoom: false, minZoom: 8, maxZoom: 18 });
-        L.control.zoom({ zoomInTitle: tr("territory.map.zoomIn"), zoomOutTitle: tr("territory.map.zoomOut") }).addTo(map);
-        L.control.attribution({ prefix: '<a href="https://leafletjs.com">Leaflet</a>' }).addTo(map);
-        if (tileUrl) {
-          L.tileLayer(tileUrl, {
-            maxZoom: 19,
-            attribution: `© <a href="https://www.openstreetmap.org/copyright">${escapeHtml(tr("territory.map.osmContributors"))}</a>`,
-          }).addTo(map);
-        }
+  const { container, status } = useLeafletMap(
+    {
+      tileUrl,
+      mapOptions: { scrollWheelZoom: false },
+      zoomTitles: { in: "territory.map.zoomIn", out: "territory.map.zoomOut" },
+      setup: ({ L, map, t: tr }) => {
         const style = { color: "#b30012", weight: 3, fillColor: "#b30012", fillOpacity: 0.2 };
         const group = L.featureGroup().addTo(map);
         const context = L.featureGroup().addTo(map);
-        if (o.length > 0) {
+        if (outlines.length > 0) {
           L.geoJSON(
             {
               type: "FeatureCollection",
-              features: o.map((x) => ({ type: "Feature", properties: { name: x.name }, geometry: x.geometry })),
+              features: outlines.map((x) => ({ type: "Feature", properties: { name: x.name }, geometry: x.geometry })),
             } as GeoJSON.FeatureCollection,
             {
               attribution: escapeHtml(tr("footer.boundaries")),
               interactive: false,
               // The place itself (whole comuni), or a dashed outline giving its context.
-              style: oPlace ? { ...style, weight: 2 } : { color: "#5c6f82", weight: 1.5, dashArray: "4 4", fill: false },
+              style: outlinesArePlace ? { ...style, weight: 2 } : { color: "#5c6f82", weight: 1.5, dashArray: "4 4", fill: false },
             }
-          ).addTo(oPlace ? group : context);
+          ).addTo(outlinesArePlace ? group : context);
         }
-        if (g) {
-          L.geoJSON(g as GeoJSON.GeoJsonObject, {
+        if (geometry) {
+          L.geoJSON(geometry as GeoJSON.GeoJsonObject, {
             interactive: false,
             style,
             pointToLayer: (_f, latlng) =>
@@ -86,23 +60,15 @@ export function PlaceMap({ geometry, outlines, outlinesArePlace, tileUrl, descri
         }
         const b = group.getLayers().length > 0 ? group.getBounds() : context.getBounds();
         if (b.isValid()) {
-          if (g?.type === "Point") map.setView(b.getCenter(), 15);
+          if (geometry?.type === "Point") map.setView(b.getCenter(), 15);
           else map.fitBounds(b, { padding: [16, 16], maxZoom: 16 });
         } else {
           map.setView([45.46, 9.19], 10);
         }
-        setStatus("ready");
-      } catch (error) {
-        if (cancelled) return;
-        console.error(error);
-        setStatus("error");
-      }
-    })();
-    return () => {
-      cancelled = true;
-      map?.remove();
-    };
-  }, [key, tileUrl]);
+      },
+    },
+    [key],
+  );
 
   return (
     <div className="map-frame">
@@ -114,11 +80,7 @@ export function PlaceMap({ geometry, outlines, outlinesArePlace, tileUrl, descri
         aria-describedby={describedBy}
         aria-busy={status === "loading"}
       />
-      {status !== "ready" ? (
-        <p className="map-status" role={status === "error" ? "alert" : "status"}>
-          {status === "idle" ? t("browse.page.mapNoScript") : status === "loading" ? t("browse.map.loading") : t("browse.page.mapError")}
-        </p>
-      ) : null}
+      <MapStatusLine status={status} messages={{ idle: "browse.page.mapNoScript", loading: "browse.map.loading", error: "browse.page.mapError" }} />
     </div>
   );
 }

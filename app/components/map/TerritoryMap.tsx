@@ -1,7 +1,8 @@
-import { useEffect, useRef, useState } from "react";
 import type * as Leaflet from "leaflet";
 import type { Feature, FeatureCollection, Geometry } from "geojson";
 import { useT } from "~/i18n/react";
+import { MapStatusLine } from "./MapStatus";
+import { escapeHtml, fetchGeoJson, useLeafletMap } from "./useLeafletMap";
 import { zoneColor } from "./zoneColors";
 
 /** What the map needs to know of each feature (the properties served by /territorio/comuni.geojson). */
@@ -20,59 +21,20 @@ type Props = {
   describedBy?: string;
 };
 
-type Status = "idle" | "loading" | "ready" | "error";
-
-function escapeHtml(s: string) {
-  return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
-
 /**
- * The comuni of the Città metropolitana coloured by zone. Browser-only: Leaflet touches `window`
- * when imported, so it is loaded here, after hydration, and only on pages that render this map.
- * The route must add `leaflet/dist/leaflet.css` to its own links().
+ * The comuni of the Città metropolitana coloured by zone. Browser-only (useLeafletMap: Leaflet is
+ * loaded after hydration, only on pages that render a map). The route must add
+ * `leaflet/dist/leaflet.css` to its own links().
  */
 export function TerritoryMap({ dataUrl, tileUrl, bounds, zoneLabels, describedBy }: Props) {
   const t = useT();
-  const container = useRef<HTMLDivElement>(null);
-  const [status, setStatus] = useState<Status>("idle");
-  // Read inside the effect without re-creating the map when only their identity changes.
-  const latest = useRef({ bounds, zoneLabels });
-  latest.current = { bounds, zoneLabels };
-
-  useEffect(() => {
-    const el = container.current;
-    if (!el) return;
-    let cancelled = false;
-    let map: Leaflet.Map | undefined;
-    setStatus("loading");
-
-    (async () => {
-      try {
-        const [mod, data] = await Promise.all([
-          import("leaflet"),
-          fetch(dataUrl, { headers: { Accept: "application/geo+json" } }).then((r) => {
-            if (!r.ok) throw new Error(`GeoJSON: HTTP ${r.status}`);
-            return r.json() as Promise<FeatureCollection<Geometry, ComuneProps>>;
-          }),
-        ]);
-        if (cancelled) return;
-        // The dynamic import hands over the CommonJS module under `.default`.
-        // eslint-disable-next-line @typescript-eslint/no-explicit-any
-        const L = ((mod as any).default ?? mod) as typeof Leaflet;
-        const { bounds: initialBounds, zoneLabels: labels } = latest.current;
-
-        map = L.map(el, { zoomControl: false, attributionControl: false, minZoom: 8, maxZoom: 18, zoomSnap: 0.25 });
-        L.control.zoom({ zoomInTitle: t("territory.map.zoomIn"), zoomOutTitle: t("territory.map.zoomOut") }).addTo(map);
-        // Leaflet's default prefix carries an English title; keep just the credit.
-        L.control.attribution({ prefix: '<a href="https://leafletjs.com">Leaflet</a>' }).addTo(map);
-
-        if (tileUrl) {
-          L.tileLayer(tileUrl, {
-            maxZoom: 19,
-            attribution: `© <a href="https://www.openstreetmap.org/copyright">${escapeHtml(t("territory.map.osmContributors"))}</a>`,
-          }).addTo(map);
-        }
-
+  const { container, status } = useLeafletMap(
+    {
+      tileUrl,
+      mapOptions: { zoomSnap: 0.25 },
+      zoomTitles: { in: "territory.map.zoomIn", out: "territory.map.zoomOut" },
+      load: () => fetchGeoJson<FeatureCollection<Geometry, ComuneProps>>(dataUrl),
+      setup: ({ L, map, data }) => {
         const baseStyle = (f?: Feature<Geometry, ComuneProps>): Leaflet.PathOptions => ({
           color: "#ffffff",
           weight: 1,
@@ -88,7 +50,7 @@ export function TerritoryMap({ dataUrl, tileUrl, bounds, zoneLabels, describedBy
             name.textContent = f.properties.name;
             const zone = document.createElement("div");
             zone.textContent = t("territory.map.tooltipZone", {
-              zone: labels[f.properties.zoneId] ?? f.properties.zoneName,
+              zone: zoneLabels[f.properties.zoneId] ?? f.properties.zoneName,
             });
             tip.append(name, zone);
             path.bindTooltip(tip, { sticky: true });
@@ -97,22 +59,13 @@ export function TerritoryMap({ dataUrl, tileUrl, bounds, zoneLabels, describedBy
           },
         }).addTo(map);
 
-        const frame = initialBounds ? L.latLngBounds(initialBounds) : layer.getBounds();
+        const frame = bounds ? L.latLngBounds(bounds) : layer.getBounds();
         map.fitBounds(frame, { padding: [8, 8] });
         map.setMaxBounds(frame.pad(0.5));
-        setStatus("ready");
-      } catch (error) {
-        if (cancelled) return;
-        console.error(error);
-        setStatus("error");
-      }
-    })();
-
-    return () => {
-      cancelled = true;
-      map?.remove();
-    };
-  }, [dataUrl, tileUrl, t]);
+      },
+    },
+    [dataUrl, t],
+  );
 
   return (
     <div className="map-frame">
@@ -124,11 +77,7 @@ export function TerritoryMap({ dataUrl, tileUrl, bounds, zoneLabels, describedBy
         aria-describedby={describedBy}
         aria-busy={status === "loading"}
       />
-      {status !== "ready" ? (
-        <p className="map-status" role={status === "error" ? "alert" : "status"}>
-          {status === "idle" ? t("territory.map.noScript") : status === "loading" ? t("territory.map.loading") : t("territory.map.loadError")}
-        </p>
-      ) : null}
+      <MapStatusLine status={status} messages={{ idle: "territory.map.noScript", loading: "territory.map.loading", error: "territory.map.loadError" }} />
     </div>
   );
 }
