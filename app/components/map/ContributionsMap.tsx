@@ -3,8 +3,8 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import type * as Leaflet from "leaflet";
 import type { FeatureCollection, Geometry } from "geojson";
 import { useT } from "~/i18n/react";
-import { MapStatusLine } from "./MapStatus";
-import { escapeHtml, fetchGeoJson, useLeafletMap } from "./useLeafletMap";
+import { MapFrame } from "./MapFrame";
+import { escapeHtml, fetchGeoJson, useLeafletMap, type MapBounds } from "./useLeafletMap";
 
 /** One marker of /contributi/mappa.json: a cluster (count > 1, or no id) or a contribution. */
 type Item = { lon: number; lat: number; count: number; id?: number; kind?: string; title?: string };
@@ -16,7 +16,7 @@ type Props = {
   /** Tile URL template; empty: boundaries only. */
   tileUrl: string;
   /** [[south, west], [north, east]] of the metropolitan area. */
-  bounds: [[number, number], [number, number]] | null;
+  bounds: MapBounds | null;
   /** Kind labels in the page's language, by kind. */
   kindLabels: Record<string, string>;
   describedBy?: string;
@@ -165,20 +165,18 @@ export function ContributionsMap({ query, tileUrl, bounds, kindLabels, described
   }, [query, refresh]);
 
   return (
-    <div className="map-frame">
-      <div
-        ref={container}
-        className="map contributions-map"
-        role="region"
-        aria-label={t("browse.map.label")}
-        aria-describedby={describedBy}
-        aria-busy={status === "loading"}
-        data-map-status={status}
-      />
-      <MapStatusLine status={status} messages={{ idle: "browse.map.noScript", loading: "browse.map.loading", error: "browse.map.loadError" }} />
+    <MapFrame
+      container={container}
+      status={status}
+      className="contributions-map"
+      label={t("browse.map.label")}
+      describedBy={describedBy}
+      messages={{ idle: "browse.map.noScript", loading: "browse.map.loading", error: "browse.map.loadError" }}
+      data={{ "data-map-status": status }}
+    >
       <p className="map-count muted" aria-live="polite">
         {shown ? (shown.total === 1 ? t("browse.map.countOne") : t("browse.map.count", { count: shown.total })) : ""}
       </p>
-    </div>
+    </MapFrame>
   );
 }

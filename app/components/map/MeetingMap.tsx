@@ -1,5 +1,5 @@
 import { useT } from "~/i18n/react";
-import { MapStatusLine } from "./MapStatus";
+import { MapFrame } from "./MapFrame";
 import { useLeafletMap } from "./useLeafletMap";
 
 type Props = {
@@ -36,9 +36,13 @@ export function MeetingMap({ lat, lon, label, tileUrl, describedBy }: Props) {
   );
 
   return (
-    <div className="map-frame">
-      <div ref={container} className="map meeting-map" role="region" aria-label={t("meetings.page.mapLabel")} aria-describedby={describedBy} aria-busy={status === "loading"} />
-      <MapStatusLine status={status} messages={{ idle: "meetings.page.mapNoScript", loading: "meetings.page.mapLoading", error: "meetings.page.mapError" }} />
-    </div>
+    <MapFrame
+      container={container}
+      status={status}
+      className="meeting-map"
+      label={t("meetings.page.mapLabel")}
+      describedBy={describedBy}
+      messages={{ idle: "meetings.page.mapNoScript", loading: "meetings.page.mapLoading", error: "meetings.page.mapError" }}
+    />
   );
 }

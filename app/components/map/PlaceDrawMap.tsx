@@ -3,12 +3,9 @@ import type * as Leaflet from "leaflet";
 import type { Feature, FeatureCollection, Geometry } from "geojson";
 import { useT } from "~/i18n/react";
 import type { MessageKey } from "~/i18n";
-import { MapStatusLine } from "./MapStatus";
-import { escapeHtml, fetchGeoJson, useLeafletMap } from "./useLeafletMap";
+import { MapFrame } from "./MapFrame";
+import { escapeHtml, fetchGeoJson, useLeafletMap, type ComuneProps, type MapBounds } from "./useLeafletMap";
 import { zoneColor } from "./zoneColors";
-
-/** The properties served by /territorio/comuni.geojson. */
-type ComuneProps = { istat: string; name: string; zoneId: string; zoneName: string };
 
 type Props = {
   /** URL of the FeatureCollection of the comuni (drawn as the map's background, so it works without tiles). */
@@ -16,7 +13,7 @@ type Props = {
   /** Tile URL template; empty: boundaries only. */
   tileUrl: string;
   /** [[south, west], [north, east]] of the metropolitan area. */
-  bounds: [[number, number], [number, number]] | null;
+  bounds: MapBounds | null;
   /** Name of the hidden input that carries the drawn geometry (GeoJSON) with the form. */
   name: string;
   /** The geometry already drawn (GeoJSON text), e.g. from the saved draft. */
@@ -259,18 +256,15 @@ export function PlaceDrawMap({ dataUrl, tileUrl, bounds, name, defaultValue, des
           </div>
         </>
       ) : null}
-      <div className="map-frame">
-        <div
-          ref={container}
-          className="map draw-map-canvas"
-          role="region"
-          aria-label={t("contributions.map.label")}
-          aria-describedby={[describedBy, status === "ready" ? `${uid}-hint` : null].filter(Boolean).join(" ") || undefined}
-          aria-busy={status === "loading"}
-          data-mode={mode}
-        />
-        <MapStatusLine status={status} messages={{ idle: "contributions.map.noScript", loading: "contributions.map.loading", error: "contributions.map.loadError" }} />
-      </div>
+      <MapFrame
+        container={container}
+        status={status}
+        className="draw-map-canvas"
+        label={t("contributions.map.label")}
+        describedBy={[describedBy, status === "ready" ? `${uid}-hint` : null].filter(Boolean).join(" ") || undefined}
+        messages={{ idle: "contributions.map.noScript", loading: "contributions.map.loading", error: "contributions.map.loadError" }}
+        data={{ "data-mode": mode }}
+      />
       <input type="hidden" name={name} value={geometry} readOnly />
       <p className="draw-status" aria-live="polite">
         {shape ? t("contributions.map.drawn", { what: t(SHAPE_LABEL[shape]) }) : t("contributions.map.nothingDrawn")}

@@ -1,6 +1,6 @@
 import type { Geometry } from "geojson";
 import { useT } from "~/i18n/react";
-import { MapStatusLine } from "./MapStatus";
+import { MapFrame } from "./MapFrame";
 import { escapeHtml, useLeafletMap } from "./useLeafletMap";
 
 type Props = {
@@ -71,16 +71,13 @@ export function PlaceMap({ geometry, outlines, outlinesArePlace, tileUrl, descri
   );
 
   return (
-    <div className="map-frame">
-      <div
-        ref={container}
-        className="map place-map"
-        role="region"
-        aria-label={t("browse.page.mapLabel")}
-        aria-describedby={describedBy}
-        aria-busy={status === "loading"}
-      />
-      <MapStatusLine status={status} messages={{ idle: "browse.page.mapNoScript", loading: "browse.map.loading", error: "browse.page.mapError" }} />
-    </div>
+    <MapFrame
+      container={container}
+      status={status}
+      className="place-map"
+      label={t("browse.page.mapLabel")}
+      describedBy={describedBy}
+      messages={{ idle: "browse.page.mapNoScript", loading: "browse.map.loading", error: "browse.page.mapError" }}
+    />
   );
 }

@@ -1,12 +1,9 @@
 import type * as Leaflet from "leaflet";
 import type { Feature, FeatureCollection, Geometry } from "geojson";
 import { useT } from "~/i18n/react";
-import { MapStatusLine } from "./MapStatus";
-import { escapeHtml, fetchGeoJson, useLeafletMap } from "./useLeafletMap";
+import { MapFrame } from "./MapFrame";
+import { escapeHtml, fetchGeoJson, useLeafletMap, type ComuneProps, type MapBounds } from "./useLeafletMap";
 import { zoneColor } from "./zoneColors";
-
-/** What the map needs to know of each feature (the properties served by /territorio/comuni.geojson). */
-type ComuneProps = { istat: string; name: string; zoneId: string; zoneName: string };
 
 type Props = {
   /** URL of the FeatureCollection of the comuni. */
@@ -14,7 +11,7 @@ type Props = {
   /** Tile URL template; empty: no background tiles, boundaries only. */
   tileUrl: string;
   /** [[south, west], [north, east]] of the metropolitan area, to frame the map before the data arrives. */
-  bounds: [[number, number], [number, number]] | null;
+  bounds: MapBounds | null;
   /** Zone labels in the page's language, by zone id (the tooltips use them). */
   zoneLabels: Record<string, string>;
   /** id of the element describing the map (how to use it, where the text alternative is). */
@@ -68,16 +65,12 @@ export function TerritoryMap({ dataUrl, tileUrl, bounds, zoneLabels, describedBy
   );
 
   return (
-    <div className="map-frame">
-      <div
-        ref={container}
-        className="map"
-        role="region"
-        aria-label={t("territory.map.label")}
-        aria-describedby={describedBy}
-        aria-busy={status === "loading"}
-      />
-      <MapStatusLine status={status} messages={{ idle: "territory.map.noScript", loading: "territory.map.loading", error: "territory.map.loadError" }} />
-    </div>
+    <MapFrame
+      container={container}
+      status={status}
+      label={t("territory.map.label")}
+      describedBy={describedBy}
+      messages={{ idle: "territory.map.noScript", loading: "territory.map.loading", error: "territory.map.loadError" }}
+    />
   );
 }

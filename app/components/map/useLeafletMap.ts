@@ -11,6 +11,12 @@ import { useT } from "~/i18n/react";
 
 export type MapStatus = "idle" | "loading" | "ready" | "error";
 
+/** [[south, west], [north, east]], as Leaflet takes a frame. */
+export type MapBounds = [[number, number], [number, number]];
+
+/** The properties of each comune served by /territorio/comuni.geojson. */
+export type ComuneProps = { istat: string; name: string; zoneId: string; zoneName: string };
+
 export type MapSetupContext<D> = {
   L: typeof Leaflet;
   map: Leaflet.Map;
