@@ -1,7 +1,13 @@
 import type { z } from "zod";
-import { isMessageKey } from "~/i18n";
+import { isMessageKey, type MessageKey } from "~/i18n";
+import type { DomainError } from "./domain-error";
 
 export type FieldErrors = Record<string, string>;
+
+/** A domain refusal as form errors: its message key under its field, or under "form" when it names none. */
+export function fieldErrorsOf(error: DomainError): Record<string, MessageKey> {
+  return { [error.field ?? "form"]: error.key };
+}
 
 /** Form data as a plain object; repeated names become arrays. Passwords are never echoed back. */
 export function formValues(formData: FormData): Record<string, string | string[]> {
