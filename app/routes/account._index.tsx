@@ -9,6 +9,7 @@ import { invitationsForUser } from "~/domain/meetings/invitations.server";
 import { InvitationsSection, MyRegistrationsSection } from "~/components/registrations/AccountSections";
 import { formatDate, type MessageKey } from "~/i18n";
 import { useLang, useT } from "~/i18n/react";
+import { invariantFound } from "~/lib/http.server";
 
 export const meta: MetaFunction = () => [{ title: "Il mio account — Concerta" }];
 
@@ -16,7 +17,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const current = await requireUser(request);
   const [user, memberships, messages] = await Promise.all([findUserById(current.id), membershipsOf(current.id), messagesFor(current.id)]);
   const [registrations, invitations] = await Promise.all([registrationsOfUser(current.id), invitationsForUser(current.id)]);
-  if (!user) throw new Response("Account non trovato", { status: 404 });
+  invariantFound(user, request, "errors.notFound.account");
   return {
     user: {
       name: user.name ?? "",

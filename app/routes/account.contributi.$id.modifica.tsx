@@ -8,7 +8,6 @@ import { getUser, requirePermission } from "~/domain/accounts/session.server";
 import { AttachmentError, parseAttachmentUpload, prepareAttachments } from "~/domain/contributions/attachments.server";
 import {
   addOwnAttachments,
-  ContributionError,
   draftOfContribution,
   getOwnContribution,
   removeOwnAttachment,
@@ -25,8 +24,9 @@ import { metaTranslator } from "~/i18n/meta";
 import { useLang, useT } from "~/i18n/react";
 import type { RouteHandle } from "~/lib/breadcrumb";
 import { restore, stash } from "~/lib/form-stash.server";
-import { formValues } from "~/lib/forms";
-import { notFound } from "~/lib/http.server";
+import { DomainError } from "~/lib/domain-error";
+import { fieldErrorsOf, formValues } from "~/lib/forms";
+import { invariantFound } from "~/lib/http.server";
 import type { RootLoaderData } from "~/root";
 import contributionsCss from "~/styles/contributions.css";
 import territoryCss from "~/styles/territory.css";
@@ -46,19 +46,19 @@ export const meta: MetaFunction = ({ matches }) => [{ title: metaTranslator(matc
 
 const ALL_FIELDS = [...STEP_FIELDS.tipo, ...STEP_FIELDS.tema, ...STEP_FIELDS.luogo, ...STEP_FIELDS.testo];
 
-function idOf(params: LoaderFunctionArgs["params"]) {
+function idOf(request: Request, params: LoaderFunctionArgs["params"]) {
   const id = Number(params.id);
-  if (!Number.isInteger(id) || id <= 0) notFound("Contributo non trovato");
+  invariantFound(Number.isInteger(id) && id > 0, request, "errors.notFound.contribution");
   return id;
 }
 
 const pathOf = (id: number) => `/account/contributi/${id}/modifica`;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const id = idOf(params);
+  const id = idOf(request, params);
   const user = await requirePermission(request, "contribution.create");
   const own = await getOwnContribution(user.id, id);
-  if (!own) notFound("Contributo non trovato");
+  invariantFound(own, request, "errors.notFound.contribution");
   let values = draftOfContribution(own);
   // Back from logging in after the session expired: the values of the refused POST.
   const restored = restore(new URL(request.url).searchParams.get("ripristina"), pathOf(id));
@@ -80,7 +80,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 type ActionResult = { errors: Record<string, string>; values?: ContributionDraft };
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const id = idOf(params);
+  const id = idOf(request, params);
   const path = pathOf(id);
   const multipart = (request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data");
   if (!(await getUser(request))) {
@@ -91,7 +91,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   const user = await requirePermission(request, "contribution.create");
   const own = await getOwnContribution(user.id, id);
-  if (!own) notFound("Contributo non trovato");
+  invariantFound(own, request, "errors.notFound.contribution");
 
   try {
     if (multipart) {
@@ -115,9 +115,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return redirect(`/account/contributi?esito=updated#contributo-${id}`, { status: 303 });
   } catch (error) {
     if (error instanceof AttachmentError) return data<ActionResult>({ errors: { attachments: attachmentsErrorKey(error.problem) } }, { status: 400 });
-    if (error instanceof ContributionError) {
-      if (error.status === 404) notFound("Contributo non trovato");
-      return data<ActionResult>({ errors: { [error.field]: error.key } }, { status: error.status });
+    if (error instanceof DomainError) {
+      invariantFound(error.status !== 404, request, "errors.notFound.contribution");
+      return data<ActionResult>({ errors: fieldErrorsOf(error) }, { status: error.status });
     }
     throw error;
   }

@@ -2,12 +2,14 @@ import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunctio
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { requirePermission } from "~/domain/accounts/session.server";
-import { ContributionError, myContributions, withdrawContribution } from "~/domain/contributions/contributions.server";
+import { myContributions, withdrawContribution } from "~/domain/contributions/contributions.server";
 import { STATUS_BADGE } from "~/domain/contributions/rules";
 import { formatDate, isMessageKey, type MessageKey } from "~/i18n";
 import { metaTranslator } from "~/i18n/meta";
 import { useLang, useT } from "~/i18n/react";
 import type { RouteHandle } from "~/lib/breadcrumb";
+import { DomainError } from "~/lib/domain-error";
+import { invariantFound } from "~/lib/http.server";
 import contributionsCss from "~/styles/contributions.css";
 import { Pagination } from "~/components/layout/Pagination";
 
@@ -42,8 +44,8 @@ export async function action({ request }: ActionFunctionArgs) {
   try {
     await withdrawContribution(user.id, id);
   } catch (error) {
-    if (error instanceof ContributionError) {
-      if (error.status === 404) throw new Response("Contributo non trovato", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+    if (error instanceof DomainError) {
+      invariantFound(error.status !== 404, request, "errors.notFound.contribution");
       return data({ id, error: error.key }, { status: error.status });
     }
     throw error;

@@ -3,9 +3,10 @@ import { redirect } from "@remix-run/node";
 import { Form, useActionData } from "@remix-run/react";
 import { deleteAccountSchema } from "~/domain/accounts/schemas";
 import { blankSessionCookie, requireUser } from "~/domain/accounts/session.server";
-import { deleteAccount, LastAdminError } from "~/domain/accounts/users.server";
+import { deleteAccount } from "~/domain/accounts/users.server";
 import { Field, FormErrorSummary } from "~/components/form/Field";
-import { formError } from "~/lib/http.server";
+import { DomainError } from "~/lib/domain-error";
+import { domainFormError, formError } from "~/lib/http.server";
 import { formValues, parseForm } from "~/lib/forms";
 import { translateLoose } from "~/i18n";
 import { useT } from "~/i18n/react";
@@ -27,7 +28,7 @@ export async function action({ request }: ActionFunctionArgs) {
   try {
     await deleteAccount(user.id);
   } catch (error) {
-    if (error instanceof LastAdminError) return formError(values, { form: "errors.lastAdmin" }, 409);
+    if (error instanceof DomainError) return domainFormError(error, values);
     throw error;
   }
   return redirect("/accedi?ok=deleted", { headers: { "Set-Cookie": blankSessionCookie() } });

@@ -3,9 +3,10 @@ import { redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { membershipRequestSchema } from "~/domain/accounts/schemas";
 import { requirePermission } from "~/domain/accounts/session.server";
-import { listOrganizations, MembershipExistsError, requestMembership } from "~/domain/accounts/organizations.server";
+import { listOrganizations, requestMembership } from "~/domain/accounts/organizations.server";
 import { Field, FormErrorSummary } from "~/components/form/Field";
-import { formError } from "~/lib/http.server";
+import { DomainError } from "~/lib/domain-error";
+import { domainFormError, formError } from "~/lib/http.server";
 import { formValues, parseForm } from "~/lib/forms";
 import { translateLoose, type MessageKey } from "~/i18n";
 import { useT } from "~/i18n/react";
@@ -29,7 +30,7 @@ export async function action({ request }: ActionFunctionArgs) {
     const id = await requestMembership({ userId: user.id, ...parsed.data });
     if (id === null) return formError(values, { organizationId: "errors.organization" });
   } catch (error) {
-    if (error instanceof MembershipExistsError) return formError(values, { organizationId: "errors.membershipExists" }, 409);
+    if (error instanceof DomainError) return domainFormError(error, values);
     throw error;
   }
   return redirect("/account?ok=membership");

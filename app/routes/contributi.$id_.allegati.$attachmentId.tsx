@@ -3,21 +3,21 @@ import { can } from "~/domain/accounts/permissions";
 import { getUser } from "~/domain/accounts/session.server";
 import { attachmentResponse, getAttachment } from "~/domain/contributions/attachments.server";
 import { contributionVisibility } from "~/domain/contributions/contributions.server";
-import { notFound } from "~/lib/http.server";
+import { invariantFound } from "~/lib/http.server";
 
 // GET /contributi/:id/allegati/:attachmentId — an attachment, downloaded (never shown inline).
 // Anyone may have those of a published contribution; the author and staff those of the others.
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const id = Number(params.id);
   const attachmentId = Number(params.attachmentId);
-  if (!Number.isInteger(id) || id <= 0 || !Number.isInteger(attachmentId) || attachmentId <= 0) notFound("Allegato non trovato");
+  invariantFound(Number.isInteger(id) && id > 0 && Number.isInteger(attachmentId) && attachmentId > 0, request, "errors.notFound.attachment");
   const c = await contributionVisibility(id);
-  if (!c) notFound("Allegato non trovato");
+  invariantFound(c, request, "errors.notFound.attachment");
   if (c.status !== "published") {
     const user = await getUser(request);
-    if (!user || (user.id !== c.authorId && !can(user, "staff.area"))) notFound("Allegato non trovato");
+    invariantFound(user && (user.id === c.authorId || can(user, "staff.area")), request, "errors.notFound.attachment");
   }
   const attachment = await getAttachment(id, attachmentId);
-  if (!attachment) notFound("Allegato non trovato");
+  invariantFound(attachment, request, "errors.notFound.attachment");
   return attachmentResponse(attachment);
 }

@@ -4,8 +4,9 @@ import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/
 import { z } from "~/lib/zod.server";
 import { membershipDecisionSchema } from "~/domain/accounts/schemas";
 import { requirePermission } from "~/domain/accounts/session.server";
-import { decideMembership, membershipRequests, MembershipNotPendingError } from "~/domain/accounts/organizations.server";
-import { formError } from "~/lib/http.server";
+import { decideMembership, membershipRequests } from "~/domain/accounts/organizations.server";
+import { DomainError } from "~/lib/domain-error";
+import { domainFormError, formError, invariantFound } from "~/lib/http.server";
 import { formValues, parseForm } from "~/lib/forms";
 import { formatDate, translateLoose, type MessageKey } from "~/i18n";
 import { useLang, useT } from "~/i18n/react";
@@ -39,9 +40,9 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!parsed.success) return formError(values, parsed.errors);
   try {
     const done = await decideMembership({ actorId: user.id, ...parsed.data });
-    if (!done) throw new Response("Richiesta non trovata", { status: 404 });
+    invariantFound(done, request, "errors.notFound.request");
   } catch (error) {
-    if (error instanceof MembershipNotPendingError) return formError(values, { form: "errors.membershipNotPending" }, 409);
+    if (error instanceof DomainError) return domainFormError(error, values);
     throw error;
   }
   return redirect(`/gestione/adesioni?ok=${parsed.data.decision}`);

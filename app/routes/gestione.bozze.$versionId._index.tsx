@@ -9,26 +9,27 @@ import { versionFacts } from "~/domain/drafts/facts.server";
 import { adoptVersion, closeVersion, publishVersion } from "~/domain/drafts/lifecycle.server";
 import { newSectionSchema, publishSchema, versionMetaSchema } from "~/domain/drafts/schemas";
 import { addSection, deleteSection, moveSection, renumberSections } from "~/domain/drafts/sections.server";
-import { DraftError, getVersion, listVersions, updateVersionMeta, versionSections } from "~/domain/drafts/versions.server";
+import { getVersion, listVersions, updateVersionMeta, versionSections } from "~/domain/drafts/versions.server";
 import { getStrategy, listFrameworks, listObjectives } from "~/domain/plan/plan.server";
 import { translateLoose, type MessageKey } from "~/i18n";
 import { metaTranslator } from "~/i18n/meta";
 import { useT } from "~/i18n/react";
 import { addDays, romeDate, romeToUtc } from "~/lib/dates";
 import { formValues, parseForm } from "~/lib/forms";
-import { formError, notFound } from "~/lib/http.server";
+import { DomainError } from "~/lib/domain-error";
+import { domainFormError, formError, invariantFound } from "~/lib/http.server";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: metaTranslator(matches)("drafts.editor.metaTitle") }];
 
-function versionOf(params: LoaderFunctionArgs["params"]) {
+function versionOf(request: Request, params: LoaderFunctionArgs["params"]) {
   const version = getVersion(Number(params.versionId));
-  if (!version) notFound("Versione non trovata");
+  invariantFound(version, request, "errors.notFound.version");
   return version;
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requirePermission(request, "draft.manage");
-  const version = versionOf(params);
+  const version = versionOf(request, params);
   const [strategy, frameworks, objectives] = await Promise.all([getStrategy(version.strategyCode), listFrameworks(), listObjectives()]);
   const sections = versionSections(version.id);
   const today = romeDate(new Date());
@@ -57,7 +58,7 @@ const sectionRef = () => z.object({ sectionTextId: z.coerce.number().int().posit
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, "draft.manage");
-  const version = versionOf(params);
+  const version = versionOf(request, params);
   const values = formValues(await request.formData());
   const intent = values.intent;
   const base = `/gestione/bozze/${version.id}`;
@@ -112,7 +113,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
         return formError({ intent: "" }, { form: "errors.unknownIntent" });
     }
   } catch (error) {
-    if (error instanceof DraftError) return formError({ ...values, intent }, { form: error.key }, error.status);
+    if (error instanceof DomainError) return domainFormError(error, { ...values, intent });
     throw error;
   }
 }

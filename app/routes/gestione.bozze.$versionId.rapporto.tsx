@@ -15,7 +15,6 @@ import {
   findReport,
   listReportVersions,
   publishReportVersion,
-  ReportError,
   saveReportTexts,
   type ReportSubject,
 } from "~/domain/reports/reports.server";
@@ -24,8 +23,9 @@ import { metaTranslator } from "~/i18n/meta";
 import { useLang, useT } from "~/i18n/react";
 import type { RouteHandle } from "~/lib/breadcrumb";
 import { readReportTextsForm, reportIntentSchema, reportTextsSchema, type ReportTextsForm as ReportTextsValues } from "~/domain/reports/report-texts-form.server";
-import { parseForm } from "~/lib/forms";
-import { notFound } from "~/lib/http.server";
+import { DomainError } from "~/lib/domain-error";
+import { fieldErrorsOf, parseForm } from "~/lib/forms";
+import { invariantFound } from "~/lib/http.server";
 import reportCss from "~/styles/report.css";
 
 // Staff: the participation report of one STTM version (rapporto sulla partecipazione e
@@ -41,18 +41,18 @@ export const meta: MetaFunction<typeof loader> = ({ data: d, matches }) => {
   return [{ title: d ? `${t("reports.participation.staff.metaTitle", { label: d.version.label })} — Concerta` : `${t("errors.title")} — Concerta` }];
 };
 
-function versionIdOf(params: LoaderFunctionArgs["params"]) {
+function versionIdOf(request: Request, params: LoaderFunctionArgs["params"]) {
   const id = Number(params.versionId);
-  if (!Number.isInteger(id) || id < 1) notFound("Versione non trovata");
+  invariantFound(Number.isInteger(id) && id >= 1, request, "errors.notFound.version");
   return id;
 }
 
 const subjectOf = (id: number): ReportSubject => ({ kind: "participation", draftVersionId: id });
 
-async function reportState(versionId: number, texts?: { introduction: string; conclusions: string }) {
+async function reportState(request: Request, versionId: number, texts?: { introduction: string; conclusions: string }) {
   const eligibility = participationReportEligibility(versionId);
   const version = eligibility.version;
-  if (!version) notFound("Versione non trovata");
+  invariantFound(version, request, "errors.notFound.version");
   const strategy = await getStrategy(version.strategyCode);
   // The report row is made as soon as the version is reportable, so the draft has an id for its downloads.
   const report = eligibility.eligible ? ensureReport(subjectOf(versionId)) : await findReport(subjectOf(versionId));
@@ -74,7 +74,7 @@ async function reportState(versionId: number, texts?: { introduction: string; co
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requirePermission(request, "report.manage");
-  return reportState(versionIdOf(params));
+  return reportState(request, versionIdOf(request, params));
 }
 
 function failed(status: number, errors: Record<string, string>, values: ReportTextsValues) {
@@ -83,10 +83,10 @@ function failed(status: number, errors: Record<string, string>, values: ReportTe
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, "report.manage");
-  const versionId = versionIdOf(params);
+  const versionId = versionIdOf(request, params);
   const { raw, values } = await readReportTextsForm(request);
   const eligibility = participationReportEligibility(versionId);
-  if (!eligibility.version) notFound("Versione non trovata");
+  invariantFound(eligibility.version, request, "errors.notFound.version");
   const intent = reportIntentSchema().safeParse(raw);
   if (!intent.success) return failed(400, { form: "errors.unknownIntent" }, values);
   if (!eligibility.eligible) return failed(409, { form: eligibility.reasonKey }, values);
@@ -96,7 +96,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const base = `/gestione/bozze/${versionId}/rapporto`;
 
   if (intent.data.intent === "preview") {
-    const state = await reportState(versionId, texts);
+    const state = await reportState(request, versionId, texts);
     return data({ ok: true as const, errors: {} as Record<string, string>, values, preview: state.preview });
   }
   if (intent.data.intent === "save") {
@@ -110,15 +110,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (published > 0 && !parsed.data.correctionNote.trim()) return failed(400, { correctionNote: "reports.participation.error.noteRequired" }, values);
   try {
     const document = await buildParticipationReport(versionId, texts);
-    if (!document) notFound("Versione non trovata");
+    invariantFound(document, request, "errors.notFound.version");
     saveReportTexts({ actorId: user.id, subject: subjectOf(versionId), ...texts });
     const version = publishReportVersion({ actorId: user.id, subject: subjectOf(versionId), document, correctionNote: parsed.data.correctionNote });
     return redirect(`${base}?ok=published&n=${version.number}`);
   } catch (error) {
-    if (error instanceof ReportError) {
-      const key = error.field === "correctionNote" ? "reports.participation.error.noteRequired" : "reports.participation.error.publish";
-      return failed(400, { [error.field ?? "form"]: key }, values);
-    }
+    if (error instanceof DomainError) return failed(error.status, fieldErrorsOf(error), values);
     throw error;
   }
 }

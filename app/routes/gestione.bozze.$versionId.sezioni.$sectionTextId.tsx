@@ -7,31 +7,32 @@ import { SectionHeadFields, SectionLinkFields, sectionValues } from "~/component
 import { requirePermission } from "~/domain/accounts/session.server";
 import { sectionSchema } from "~/domain/drafts/schemas";
 import { getSectionText, updateSection } from "~/domain/drafts/sections.server";
-import { DraftError, getVersion } from "~/domain/drafts/versions.server";
+import { getVersion } from "~/domain/drafts/versions.server";
 import { getStrategy, listFrameworks, listObjectives } from "~/domain/plan/plan.server";
 import { translateLoose } from "~/i18n";
 import { metaTranslator } from "~/i18n/meta";
 import { useT } from "~/i18n/react";
 import type { RouteHandle } from "~/lib/breadcrumb";
 import { formValues, parseForm } from "~/lib/forms";
-import { formError, notFound } from "~/lib/http.server";
+import { DomainError } from "~/lib/domain-error";
+import { domainFormError, formError, invariantFound } from "~/lib/http.server";
 import { renderMarkdown } from "~/lib/markdown.server";
 
 type Data = { section?: { number: string } } | undefined;
 export const handle: RouteHandle = { breadcrumb: { label: (d) => `§ ${(d as Data)?.section?.number ?? ""}` } };
 export const meta: MetaFunction = ({ matches }) => [{ title: metaTranslator(matches)("drafts.section.metaTitle") }];
 
-function load(params: LoaderFunctionArgs["params"]) {
+function load(request: Request, params: LoaderFunctionArgs["params"]) {
   const version = getVersion(Number(params.versionId));
   const section = getSectionText(Number(params.sectionTextId));
   // The section must be this version's.
-  if (!version || !section || section.versionId !== version.id) notFound("Sezione non trovata");
+  invariantFound(version && section && section.versionId === version.id, request, "errors.notFound.section");
   return { version, section };
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requirePermission(request, "draft.manage");
-  const { version, section } = load(params);
+  const { version, section } = load(request, params);
   const [strategy, frameworks, objectives] = await Promise.all([getStrategy(version.strategyCode), listFrameworks(), listObjectives()]);
   return {
     version: { id: version.id, label: version.label, status: version.status, strategyCode: version.strategyCode },
@@ -55,7 +56,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, "draft.manage");
-  const { version, section } = load(params);
+  const { version, section } = load(request, params);
   const values = formValues(await request.formData());
   // Without JavaScript, "Anteprima" submits the form: the preview comes back with what was typed, nothing is saved.
   if (values.intent === "preview") {
@@ -67,7 +68,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   try {
     updateSection(section.id, parsed.data, user.id);
   } catch (error) {
-    if (error instanceof DraftError) return formError(values, { form: error.key }, error.status);
+    if (error instanceof DomainError) return domainFormError(error, values);
     throw error;
   }
   return redirect(`/gestione/bozze/${version.id}/sezioni/${section.id}?ok=saved`);

@@ -3,7 +3,7 @@ import { Outlet } from "@remix-run/react";
 import { requirePermission } from "~/domain/accounts/session.server";
 import { getVersion } from "~/domain/drafts/versions.server";
 import type { RouteHandle } from "~/lib/breadcrumb";
-import { notFound } from "~/lib/http.server";
+import { invariantFound } from "~/lib/http.server";
 
 // Layout of one version in the editor: its breadcrumb step. Children check permissions on their own too.
 type Data = { crumb: string } | undefined;
@@ -12,7 +12,7 @@ export const handle: RouteHandle = { breadcrumb: { label: (d) => (d as Data)?.cr
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requirePermission(request, "draft.manage");
   const version = getVersion(Number(params.versionId));
-  if (!version) notFound("Versione non trovata");
+  invariantFound(version, request, "errors.notFound.version");
   return { crumb: `${version.strategyCode} · ${version.label}` };
 }
 

@@ -4,14 +4,15 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { VersionStatus } from "~/components/drafts/VersionStatus";
 import { requirePermission } from "~/domain/accounts/session.server";
 import { newVersionSchema } from "~/domain/drafts/schemas";
-import { createVersion, DraftError, listVersions } from "~/domain/drafts/versions.server";
+import { createVersion, listVersions } from "~/domain/drafts/versions.server";
 import { listStrategies } from "~/domain/plan/plan.server";
 import { formatDate, translateLoose } from "~/i18n";
 import { metaTranslator } from "~/i18n/meta";
 import { useLang, useT } from "~/i18n/react";
 import { romeDate } from "~/lib/dates";
 import { formValues, parseForm } from "~/lib/forms";
-import { formError } from "~/lib/http.server";
+import { DomainError } from "~/lib/domain-error";
+import { domainFormError, formError } from "~/lib/http.server";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: metaTranslator(matches)("drafts.staff.metaTitle") }];
 
@@ -40,7 +41,7 @@ export async function action({ request }: ActionFunctionArgs) {
     const id = createVersion({ ...parsed.data, actorId: user.id });
     return redirect(`/gestione/bozze/${id}?ok=created`);
   } catch (error) {
-    if (error instanceof DraftError) return formError(values, { form: error.key }, error.status);
+    if (error instanceof DomainError) return domainFormError(error, values);
     throw error;
   }
 }

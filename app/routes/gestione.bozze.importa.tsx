@@ -12,8 +12,9 @@ import { metaTranslator } from "~/i18n/meta";
 import { useLang, useT } from "~/i18n/react";
 import type { RouteHandle } from "~/lib/breadcrumb";
 import { romeDate } from "~/lib/dates";
-import { formValues, parseForm } from "~/lib/forms";
-import { formError } from "~/lib/http.server";
+import { DomainError } from "~/lib/domain-error";
+import { fieldErrorsOf, formValues, parseForm } from "~/lib/forms";
+import { domainFormError, formError } from "~/lib/http.server";
 import { markdownToText } from "~/lib/markdown.server";
 
 export const handle: RouteHandle = { breadcrumb: { key: "drafts.import.title" } };
@@ -40,17 +41,17 @@ type Review = {
 /** The file's text, as Markdown: a .docx is recognised by its bytes; anything else must be UTF-8 text named .md/.markdown/.txt. */
 async function readUpload(file: File): Promise<string> {
   const bytes = new Uint8Array(await file.arrayBuffer());
-  if (bytes.byteLength === 0) throw new DraftError("errors.draftImportEmpty", 400);
-  if (bytes.byteLength > MAX_IMPORT_BYTES) throw new DraftError("errors.draftFileTooLarge", 413);
+  if (bytes.byteLength === 0) throw new DraftError("errors.draftImportEmpty", 400, { field: "file" });
+  if (bytes.byteLength > MAX_IMPORT_BYTES) throw new DraftError("errors.draftFileTooLarge", 413, { field: "file" });
   if (isDocx(bytes)) return (await docxToMarkdown(bytes)).markdown;
-  if (!MARKDOWN_NAME.test(file.name)) throw new DraftError("errors.draftFileType", 415);
+  if (!MARKDOWN_NAME.test(file.name)) throw new DraftError("errors.draftFileType", 415, { field: "file" });
   try {
     const text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
     // A binary file renamed .md: NUL bytes do not occur in text.
     if (text.includes("\u0000")) throw new Error("binary");
     return text;
   } catch {
-    throw new DraftError("errors.draftFileType", 415);
+    throw new DraftError("errors.draftFileType", 415, { field: "file" });
   }
 }
 
@@ -77,7 +78,7 @@ async function upload(request: Request) {
   try {
     markdown = await readUpload(file);
   } catch (error) {
-    if (error instanceof DraftError) return formError(values, { file: error.key }, error.status);
+    if (error instanceof DomainError) return domainFormError(error, values);
     throw error;
   }
   const doc = parseMarkdownDocument(markdown);
@@ -124,7 +125,7 @@ export async function action({ request }: ActionFunctionArgs) {
     const id = importVersion({ ...meta, sections, actorId: user.id });
     return redirect(`/gestione/bozze/${id}?ok=imported`);
   } catch (error) {
-    if (error instanceof DraftError) return refuse({ form: error.key }, error.status);
+    if (error instanceof DomainError) return refuse(fieldErrorsOf(error), error.status);
     throw error;
   }
 }

@@ -9,7 +9,6 @@ import {
   getMeetingDetail,
   liveRegistrationCount,
   meetingOptions,
-  MeetingStateError,
   transitionMeeting,
   TRANSITIONS,
 } from "~/domain/meetings/meetings.server";
@@ -20,8 +19,9 @@ import { cancelMeetingSchema, documentTitleSchema, meetingFormValues } from "~/d
 import { MeetingForm } from "~/components/meetings/MeetingForm";
 import { fileSize, fileTypeLabel, StatusBadge } from "~/components/meetings/MeetingBits";
 import { Field } from "~/components/form/Field";
-import { formValues, parseForm } from "~/lib/forms";
-import { notFound } from "~/lib/http.server";
+import { DomainError } from "~/lib/domain-error";
+import { fieldErrorsOf, formValues, parseForm } from "~/lib/forms";
+import { invariantFound } from "~/lib/http.server";
 import { formatDate, translateLoose, type MessageKey } from "~/i18n";
 import { metaTranslator } from "~/i18n/meta";
 import { useLang, useT } from "~/i18n/react";
@@ -32,17 +32,17 @@ export const meta: MetaFunction<typeof loader> = ({ data: d, matches }) => {
   return [{ title: d ? `${t("meetings.staff.editTitle", { title: d.meeting.title })} — Concerta` : `${t("errors.title")} — Concerta` }];
 };
 
-function meetingId(params: LoaderFunctionArgs["params"]) {
+function meetingId(request: Request, params: LoaderFunctionArgs["params"]) {
   const id = Number(params.id);
-  if (!Number.isInteger(id) || id < 1) notFound("Incontro non trovato");
+  invariantFound(Number.isInteger(id) && id >= 1, request, "errors.notFound.meeting");
   return id;
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requirePermission(request, "meeting.manage");
-  const id = meetingId(params);
+  const id = meetingId(request, params);
   const meeting = await getMeetingDetail(id);
-  if (!meeting) notFound("Incontro non trovato");
+  invariantFound(meeting, request, "errors.notFound.meeting");
   const [options, documents, registrations] = await Promise.all([meetingOptions(), listDocuments(id), liveRegistrationCount(id)]);
   return {
     meeting: { id: meeting.id, title: meeting.title, status: meeting.status, startsAt: meeting.startsAt.toISOString() },
@@ -66,7 +66,7 @@ const deleteSchema = () => z.object({ documentId: z.coerce.number().int().positi
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, "meeting.manage");
-  const id = meetingId(params);
+  const id = meetingId(request, params);
 
   // The document upload is its own multipart form: read as a stream with a size limit, never buffered whole.
   if ((request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data")) {
@@ -80,7 +80,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!title.success) return failed("upload", 400, title.errors, { title: upload.title });
     try {
       const doc = await storeDocument(user.id, id, { title: title.data.title, file: upload.file });
-      if (!doc) notFound("Incontro non trovato");
+      invariantFound(doc, request, "errors.notFound.meeting");
     } catch (error) {
       if (error instanceof DocumentTooLargeError) return failed("upload", 413, { file: "errors.documentTooLarge" }, { title: upload.title });
       if (error instanceof DocumentTypeError) return failed("upload", 415, { file: "errors.documentType" }, { title: upload.title });
@@ -97,7 +97,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   switch (intent.data.intent) {
     case "save": {
       const outcome = await submitMeetingForm(user.id, formData, id);
-      if (!outcome) notFound("Incontro non trovato");
+      invariantFound(outcome, request, "errors.notFound.meeting");
       if (!outcome.ok) return failed("meeting", outcome.status, outcome.errors, outcome.values, outcome.issues);
       return redirect(`/gestione/incontri/${id}?ok=${outcome.notified ? "savedNotified" : "saved"}`);
     }
@@ -105,9 +105,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const to = transitionSchema().safeParse(values);
       if (!to.success) return failed("status", 400, { form: "errors.meetingTransition" });
       try {
-        if (!(await transitionMeeting(user.id, id, to.data.to))) notFound("Incontro non trovato");
+        const done = await transitionMeeting(user.id, id, to.data.to);
+        invariantFound(done, request, "errors.notFound.meeting");
       } catch (error) {
-        if (error instanceof MeetingStateError) return failed("status", 409, { form: error.messageKey });
+        if (error instanceof DomainError) return failed("status", error.status, fieldErrorsOf(error));
         throw error;
       }
       return redirect(`/gestione/incontri/${id}?ok=status`);
@@ -117,16 +118,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
       if (!parsed.success) return failed("cancel", 400, parsed.errors, values);
       try {
         const done = await cancelMeeting(user.id, id, parsed.data.reason);
-        if (!done) notFound("Incontro non trovato");
+        invariantFound(done, request, "errors.notFound.meeting");
         return redirect(`/gestione/incontri/${id}?ok=cancelled&n=${done.notified}`);
       } catch (error) {
-        if (error instanceof MeetingStateError) return failed("cancel", 409, { reason: "meetings.cancel.notPossible" }, values);
+        if (error instanceof DomainError) return failed("cancel", error.status, fieldErrorsOf(error), values);
         throw error;
       }
     }
     case "deleteDocument": {
       const parsed = deleteSchema().safeParse(values);
-      if (!parsed.success || !(await deleteDocument(user.id, id, parsed.data.documentId))) notFound("Documento non trovato");
+      const deleted = parsed.success && (await deleteDocument(user.id, id, parsed.data.documentId));
+      invariantFound(deleted, request, "errors.notFound.document");
       return redirect(`/gestione/incontri/${id}?ok=deleted#documenti`);
     }
   }

@@ -7,7 +7,7 @@ import { meetingSummary } from "~/domain/meetings/registration-lists.server";
 import { refusalKey, refusalStatus, type Refusal } from "~/domain/meetings/registration-rules";
 import { invitationsSchema } from "~/domain/meetings/registration-schemas";
 import { refusalText } from "~/components/registrations/refusal";
-import { formError, notFound } from "~/lib/http.server";
+import { formError, invariantFound } from "~/lib/http.server";
 import { formValues, parseForm } from "~/lib/forms";
 import { formatDate, formatNumber, translateLoose, type MessageKey } from "~/i18n";
 import { useLang, useT } from "~/i18n/react";
@@ -20,17 +20,17 @@ export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 export const handle: RouteHandle = { breadcrumb: { key: "invitations.title" } };
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Inviti — ${data?.meeting.title ?? ""} — Concerta` }];
 
-function meetingId(params: LoaderFunctionArgs["params"]) {
+function meetingId(request: Request, params: LoaderFunctionArgs["params"]) {
   const id = Number(params.id);
-  if (!Number.isInteger(id) || id <= 0) notFound("Incontro non trovato");
+  invariantFound(Number.isInteger(id) && id > 0, request, "errors.notFound.meeting");
   return id;
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requirePermission(request, "invitation.manage");
-  const id = meetingId(params);
+  const id = meetingId(request, params);
   const meeting = await meetingSummary(id);
-  if (!meeting) notFound("Incontro non trovato");
+  invariantFound(meeting, request, "errors.notFound.meeting");
   const applies = meeting.kind === "conferenza_istruttoria";
   const [invited, invitable] = applies ? await Promise.all([listInvitations(id), invitableOrganizations(id)]) : [[], []];
   return { meeting, applies, invited, invitable };
@@ -38,7 +38,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const staff = await requirePermission(request, "invitation.manage");
-  const id = meetingId(params);
+  const id = meetingId(request, params);
   const values = formValues(await request.formData());
   const parsed = parseForm(invitationsSchema, values);
   if (!parsed.success) return formError(values, parsed.errors);

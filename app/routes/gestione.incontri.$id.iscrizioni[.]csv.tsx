@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requirePermission } from "~/domain/accounts/session.server";
 import { meetingSummary, registrationsCsv } from "~/domain/meetings/registration-lists.server";
-import { notFound } from "~/lib/http.server";
+import { invariantFound } from "~/lib/http.server";
 
 // Resource route: GET /gestione/incontri/:id/iscrizioni.csv[?sep=;] — the live registrations of a
 // meeting for staff, as CSV (UTF-8 with BOM; `;` for spreadsheets set to Italian).
@@ -9,7 +9,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   await requirePermission(request, "registration.manage");
   const id = Number(params.id);
   const meeting = Number.isInteger(id) && id > 0 ? await meetingSummary(id) : undefined;
-  if (!meeting) notFound("Incontro non trovato");
+  invariantFound(meeting, request, "errors.notFound.meeting");
   const separator = new URL(request.url).searchParams.get("sep") === ";" ? ";" : ",";
   const csv = await registrationsCsv(id, { separator });
   return new Response(csv, {

@@ -8,7 +8,6 @@ import {
   findReport,
   listReportVersions,
   publishReportVersion,
-  ReportError,
   saveReportTexts,
   type ReportSubject,
 } from "~/domain/reports/reports.server";
@@ -19,8 +18,9 @@ import { ReportDownloads } from "~/components/reports/ReportDownloads";
 import { ReportVersions } from "~/components/reports/ReportVersions";
 import { ReportTextsForm } from "~/components/reports/ReportTextsForm";
 import { readReportTextsForm, reportIntentSchema, reportTextsSchema, type ReportTextsForm as ReportTextsValues } from "~/domain/reports/report-texts-form.server";
-import { parseForm } from "~/lib/forms";
-import { notFound } from "~/lib/http.server";
+import { DomainError } from "~/lib/domain-error";
+import { fieldErrorsOf, parseForm } from "~/lib/forms";
+import { invariantFound } from "~/lib/http.server";
 import type { MessageKey } from "~/i18n";
 import { metaTranslator } from "~/i18n/meta";
 import { useLang, useT } from "~/i18n/react";
@@ -37,18 +37,18 @@ export const meta: MetaFunction<typeof loader> = ({ data: d, matches }) => {
   return [{ title: d ? `${t("reports.meeting.staff.metaTitle", { title: d.meeting.title })} — Concerta` : `${t("errors.title")} — Concerta` }];
 };
 
-function meetingId(params: LoaderFunctionArgs["params"]) {
+function meetingId(request: Request, params: LoaderFunctionArgs["params"]) {
   const id = Number(params.id);
-  if (!Number.isInteger(id) || id < 1) notFound("Incontro non trovato");
+  invariantFound(Number.isInteger(id) && id >= 1, request, "errors.notFound.meeting");
   return id;
 }
 
 const subjectOf = (id: number): ReportSubject => ({ kind: "meeting", meetingId: id });
 
 /** What staff see of the report: eligibility, saved texts, the preview, versions, pending contributions. */
-async function reportState(id: number, texts?: { introduction: string; conclusions: string }) {
+async function reportState(request: Request, id: number, texts?: { introduction: string; conclusions: string }) {
   const meeting = await getMeetingDetail(id);
-  if (!meeting) notFound("Incontro non trovato");
+  invariantFound(meeting, request, "errors.notFound.meeting");
   const eligibility = (await meetingReportEligibility(id))!;
   // The report row is made as soon as the meeting is reportable, so the draft has an id for its downloads.
   const report = eligibility.eligible ? ensureReport(subjectOf(id)) : await findReport(subjectOf(id));
@@ -69,7 +69,7 @@ async function reportState(id: number, texts?: { introduction: string; conclusio
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requirePermission(request, "report.manage");
-  return reportState(meetingId(params));
+  return reportState(request, meetingId(request, params));
 }
 
 function failed(status: number, errors: Record<string, string>, values: ReportTextsValues) {
@@ -78,19 +78,19 @@ function failed(status: number, errors: Record<string, string>, values: ReportTe
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, "report.manage");
-  const id = meetingId(params);
+  const id = meetingId(request, params);
   const { raw, values } = await readReportTextsForm(request);
   const intent = reportIntentSchema().safeParse(raw);
   if (!intent.success) return failed(400, { form: "errors.unknownIntent" }, values);
   const eligibility = await meetingReportEligibility(id);
-  if (!eligibility) notFound("Incontro non trovato");
+  invariantFound(eligibility, request, "errors.notFound.meeting");
   const parsed = parseForm(reportTextsSchema("reports.meeting"), values);
   if (!parsed.success) return failed(400, parsed.errors, values);
   const texts = { introduction: parsed.data.introduction, conclusions: parsed.data.conclusions };
 
   if (intent.data.intent === "preview") {
     if (!eligibility.eligible) return failed(409, { form: "reports.meeting.error.notEligible" }, values);
-    const state = await reportState(id, texts);
+    const state = await reportState(request, id, texts);
     return data({ ok: true as const, errors: {} as Record<string, string>, values, preview: state.preview });
   }
 
@@ -106,15 +106,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (published > 0 && !parsed.data.correctionNote.trim()) return failed(400, { correctionNote: "reports.meeting.error.noteRequired" }, values);
   try {
     const document = await buildMeetingReport(id, texts);
-    if (!document) notFound("Incontro non trovato");
+    invariantFound(document, request, "errors.notFound.meeting");
     saveReportTexts({ actorId: user.id, subject: subjectOf(id), ...texts });
     const version = publishReportVersion({ actorId: user.id, subject: subjectOf(id), document, correctionNote: parsed.data.correctionNote });
     return redirect(`/gestione/incontri/${id}/rapporto?ok=published&n=${version.number}`);
   } catch (error) {
-    if (error instanceof ReportError) {
-      const key = error.field === "correctionNote" ? "reports.meeting.error.noteRequired" : "reports.meeting.error.publish";
-      return failed(error.status >= 400 && error.status < 500 ? error.status : 400, { [error.field ?? "form"]: key }, values);
-    }
+    if (error instanceof DomainError) return failed(error.status, fieldErrorsOf(error), values);
     throw error;
   }
 }

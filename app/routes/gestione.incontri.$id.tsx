@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Outlet } from "@remix-run/react";
 import { requirePermission } from "~/domain/accounts/session.server";
 import { getMeeting } from "~/domain/meetings/meetings.server";
-import { notFound } from "~/lib/http.server";
+import { invariantFound } from "~/lib/http.server";
 import type { RouteHandle } from "~/lib/breadcrumb";
 
 // Layout of one meeting's staff pages (edit, minutes): its title in the breadcrumb.
@@ -13,7 +13,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   await requirePermission(request, "meeting.manage");
   const id = Number(params.id);
   const meeting = Number.isInteger(id) && id > 0 ? await getMeeting(id) : undefined;
-  if (!meeting) notFound("Incontro non trovato");
+  invariantFound(meeting, request, "errors.notFound.meeting");
   return { meeting: { id: meeting.id, title: meeting.title } };
 }
 

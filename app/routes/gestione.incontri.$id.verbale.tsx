@@ -6,13 +6,14 @@ import { z } from "~/lib/zod.server";
 import { requirePermission } from "~/domain/accounts/session.server";
 import { listOrganizations } from "~/domain/accounts/organizations.server";
 import { listZonesWithComuni } from "~/domain/territory/territory.server";
-import { closeMeeting, getMeetingDetail, meetingOptions, MeetingStateError, saveMinutes } from "~/domain/meetings/meetings.server";
-import { contributionsOfMeeting, createOnBehalf, OnBehalfError } from "~/domain/contributions/on-behalf.server";
+import { closeMeeting, getMeetingDetail, meetingOptions, saveMinutes } from "~/domain/meetings/meetings.server";
+import { contributionsOfMeeting, createOnBehalf } from "~/domain/contributions/on-behalf.server";
 import { minutesSchema, onBehalfSchema } from "~/domain/meetings/schemas";
 import { Field, FormErrorSummary } from "~/components/form/Field";
 import { StatusBadge } from "~/components/meetings/MeetingBits";
-import { formValues, parseForm } from "~/lib/forms";
-import { notFound } from "~/lib/http.server";
+import { DomainError } from "~/lib/domain-error";
+import { fieldErrorsOf, formValues, parseForm } from "~/lib/forms";
+import { invariantFound } from "~/lib/http.server";
 import { translateLoose, type MessageKey, type Translate } from "~/i18n";
 import { metaTranslator } from "~/i18n/meta";
 import { useT } from "~/i18n/react";
@@ -25,17 +26,17 @@ export const meta: MetaFunction<typeof loader> = ({ data: d, matches }) => {
   return [{ title: d ? `${t("meetings.minutes.title", { title: d.meeting.title })} — Concerta` : `${t("errors.title")} — Concerta` }];
 };
 
-function meetingId(params: LoaderFunctionArgs["params"]) {
+function meetingId(request: Request, params: LoaderFunctionArgs["params"]) {
   const id = Number(params.id);
-  if (!Number.isInteger(id) || id < 1) notFound("Incontro non trovato");
+  invariantFound(Number.isInteger(id) && id >= 1, request, "errors.notFound.meeting");
   return id;
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requirePermission(request, "meeting.manage");
-  const id = meetingId(params);
+  const id = meetingId(request, params);
   const meeting = await getMeetingDetail(id);
-  if (!meeting) notFound("Incontro non trovato");
+  invariantFound(meeting, request, "errors.notFound.meeting");
   const [organizations, zones, options, contributions] = await Promise.all([listOrganizations(), listZonesWithComuni(), meetingOptions(), contributionsOfMeeting(id)]);
   const collator = new Intl.Collator("it", { sensitivity: "base" });
   return {
@@ -56,7 +57,7 @@ const intentSchema = () => z.object({ intent: z.enum(["saveMinutes", "close", "c
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, "meeting.manage");
-  const id = meetingId(params);
+  const id = meetingId(request, params);
   const values = formValues(await request.formData());
   const intent = intentSchema().safeParse(values);
   if (!intent.success) return failed("minutes", 400, { form: "errors.unknownIntent" }, values);
@@ -66,9 +67,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!parsed.success) return failed("contribution", 400, parsed.errors, values);
     try {
       const created = await createOnBehalf(user.id, id, parsed.data);
-      if (created === null) notFound("Incontro non trovato");
+      invariantFound(created !== null, request, "errors.notFound.meeting");
     } catch (error) {
-      if (error instanceof OnBehalfError) return failed("contribution", error.field === "form" ? 409 : 400, { [error.field]: error.messageKey }, values);
+      if (error instanceof DomainError) return failed("contribution", error.status, fieldErrorsOf(error), values);
       throw error;
     }
     return redirect(`/gestione/incontri/${id}/verbale?ok=contribution#contributi`);
@@ -79,12 +80,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   try {
     const input = { minutes: parsed.data.minutes, attendeesCount: parsed.data.attendeesCount ?? null };
     const done = intent.data.intent === "close" ? await closeMeeting(user.id, id, input) : await saveMinutes(user.id, id, input);
-    if (!done) notFound("Incontro non trovato");
+    invariantFound(done, request, "errors.notFound.meeting");
   } catch (error) {
-    if (error instanceof MeetingStateError) {
-      const field = error.messageKey === "errors.minutesRequired" ? "minutes" : "form";
-      return failed("minutes", 409, { [field]: error.messageKey }, values);
-    }
+    if (error instanceof DomainError) return failed("minutes", error.status, fieldErrorsOf(error), values);
     throw error;
   }
   return redirect(`/gestione/incontri/${id}/verbale?ok=${intent.data.intent === "close" ? "closed" : "saved"}`);

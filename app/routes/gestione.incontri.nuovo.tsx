@@ -9,6 +9,7 @@ import { formatDate } from "~/i18n";
 import { metaTranslator } from "~/i18n/meta";
 import { useLang, useT } from "~/i18n/react";
 import type { RouteHandle } from "~/lib/breadcrumb";
+import { invariantFound } from "~/lib/http.server";
 
 export const handle: RouteHandle = { breadcrumb: { key: "meetings.staff.new" } };
 export const meta: MetaFunction = ({ matches }) => [{ title: `${metaTranslator(matches)("meetings.staff.newTitle")} — Concerta` }];
@@ -21,7 +22,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, "meeting.manage");
   const outcome = await submitMeetingForm(user.id, await request.formData(), null);
-  if (!outcome) throw new Response("Incontro non trovato", { status: 404 });
+  invariantFound(outcome, request, "errors.notFound.meeting");
   if (!outcome.ok) return data({ values: outcome.values, errors: outcome.errors, issues: outcome.issues }, { status: outcome.status });
   return redirect(`/gestione/incontri/${outcome.id}?ok=created`);
 }

@@ -18,7 +18,7 @@ import {
   updateProcess,
 } from "~/domain/processes/processes.server";
 import { movePhaseSchema, phaseFormSchema, phaseRefSchema, processFormSchema, processInputFrom } from "~/domain/processes/schemas";
-import { formError, notFound } from "~/lib/http.server";
+import { formError, invariantFound } from "~/lib/http.server";
 import { formValues, parseForm } from "~/lib/forms";
 import { translateLoose, type MessageKey } from "~/i18n";
 import { metaTranslator } from "~/i18n/meta";
@@ -29,9 +29,9 @@ type Data = { process?: { title: string } } | undefined;
 export const handle: RouteHandle = { breadcrumb: { label: (d) => (d as Data)?.process?.title ?? "—" } };
 export const meta: MetaFunction = ({ matches }) => [{ title: metaTranslator(matches)("processes.staff.editMetaTitle") }];
 
-function processIdOf(param: string | undefined) {
+function processIdOf(request: Request, param: string | undefined) {
   const id = Number(param);
-  if (!Number.isInteger(id) || id <= 0) notFound("Processo non trovato");
+  invariantFound(Number.isInteger(id) && id > 0, request, "errors.notFound.process");
   return id;
 }
 
@@ -41,8 +41,8 @@ async function strategyOptions() {
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requirePermission(request, "process.manage");
-  const process = await getProcessById(processIdOf(params.id));
-  if (!process) notFound("Processo non trovato");
+  const process = await getProcessById(processIdOf(request, params.id));
+  invariantFound(process, request, "errors.notFound.process");
   return {
     process: {
       id: process.id,
@@ -86,8 +86,8 @@ const OK_MESSAGES = {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, "process.manage");
-  const processId = processIdOf(params.id);
-  if (!(await getProcessById(processId))) notFound("Processo non trovato");
+  const processId = processIdOf(request, params.id);
+  invariantFound(await getProcessById(processId), request, "errors.notFound.process");
   const values = formValues(await request.formData());
   const done = (ok: keyof typeof OK_MESSAGES) => redirect(`/gestione/processi/${processId}?ok=${ok}`);
   const phaseGone = () => formError(values, { form: "errors.phase.notFound" }, 404);
@@ -98,7 +98,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const parsed = parseForm(processFormSchema(strategies.map((s) => s.code)), values);
       if (!parsed.success) return formError(values, parsed.errors);
       const result = await updateProcess(user.id, processId, processInputFrom(parsed.data), { confirm: parsed.data.confirmArt7bis === "on" });
-      if (!result) notFound("Processo non trovato");
+      invariantFound(result, request, "errors.notFound.process");
       if (result.status === "needsConfirmation") {
         // Warn and ask to confirm (docs/decisions/0005): 409 with the form as typed, the box left unticked.
         const { confirmArt7bis: _c, ...kept } = values;
@@ -109,7 +109,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     case "addPhase": {
       const parsed = parseForm(phaseFormSchema, values);
       if (!parsed.success) return formError(values, parsed.errors);
-      if ((await addPhase(user.id, processId, parsed.data)) === null) notFound("Processo non trovato");
+      const added = await addPhase(user.id, processId, parsed.data);
+      invariantFound(added !== null, request, "errors.notFound.process");
       return done("phaseAdded");
     }
     case "updatePhase": {

@@ -4,9 +4,10 @@ import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/
 import { z } from "~/lib/zod.server";
 import { changeRoleSchema } from "~/domain/accounts/schemas";
 import { requirePermission } from "~/domain/accounts/session.server";
-import { changeRole, LastAdminError, listUsers } from "~/domain/accounts/users.server";
+import { changeRole, listUsers } from "~/domain/accounts/users.server";
 import { endAllSessions } from "~/domain/accounts/session.server";
-import { formError } from "~/lib/http.server";
+import { DomainError } from "~/lib/domain-error";
+import { domainFormError, formError, invariantFound } from "~/lib/http.server";
 import { formValues, parseForm } from "~/lib/forms";
 import { translateLoose, type MessageKey } from "~/i18n";
 import { useT } from "~/i18n/react";
@@ -36,9 +37,9 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!parsed.success) return formError(values, parsed.errors);
   try {
     const ok = await changeRole(admin.id, parsed.data.userId, parsed.data.role);
-    if (!ok) throw new Response("Utente non trovato", { status: 404 });
+    invariantFound(ok, request, "errors.notFound.user");
   } catch (error) {
-    if (error instanceof LastAdminError) return formError(values, { form: "errors.lastAdmin" }, 409);
+    if (error instanceof DomainError) return domainFormError(error, values);
     throw error;
   }
   // New rights take effect at the next log-in; old sessions must not keep the old ones.

@@ -7,7 +7,7 @@ import { cancelRegistration, register, registrationPanel } from "~/domain/meetin
 import { refusalKey, refusalStatus, type Refusal } from "~/domain/meetings/registration-rules";
 import { panelSchema } from "~/domain/meetings/registration-schemas";
 import { refusalText } from "~/components/registrations/refusal";
-import { formError, notFound } from "~/lib/http.server";
+import { formError, invariantFound } from "~/lib/http.server";
 import { formValues, parseForm } from "~/lib/forms";
 import { formatNumber, translateLoose, type MessageKey } from "~/i18n";
 import { useLang, useT } from "~/i18n/react";
@@ -16,17 +16,17 @@ import styles from "~/styles/registrations.css";
 // The registration panel: the index child of the meeting page (incontri.$id.tsx renders it in its <Outlet/>).
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 
-function meetingId(params: LoaderFunctionArgs["params"]) {
+function meetingId(request: Request, params: LoaderFunctionArgs["params"]) {
   const id = Number(params.id);
-  if (!Number.isInteger(id) || id <= 0) notFound("Incontro non trovato");
+  invariantFound(Number.isInteger(id) && id > 0, request, "errors.notFound.meeting");
   return id;
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const id = meetingId(params);
+  const id = meetingId(request, params);
   const user = await getUser(request);
   const panel = await registrationPanel({ meetingId: id, userId: user?.id ?? null });
-  if (!panel) notFound("Incontro non trovato");
+  invariantFound(panel, request, "errors.notFound.meeting");
   return {
     ...panel,
     canManage: can(user, "registration.manage"),
@@ -39,7 +39,7 @@ function refused(values: Record<string, unknown>, refusal: Refusal) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const id = meetingId(params);
+  const id = meetingId(request, params);
   const user = await requirePermission(request, "registration.create");
   const values = formValues(await request.formData());
   const parsed = parseForm(panelSchema, values);

@@ -8,7 +8,7 @@ import { listDocuments } from "~/domain/meetings/documents.server";
 import { contributionsOfMeeting } from "~/domain/contributions/on-behalf.server";
 import { latestMeetingReport } from "~/domain/reports/meeting-report.server";
 import { renderMarkdown } from "~/lib/markdown.server";
-import { notFound } from "~/lib/http.server";
+import { invariantFound } from "~/lib/http.server";
 import { RichText } from "~/components/RichText";
 import { MeetingMap } from "~/components/map/MeetingMap";
 import { fileSize, fileTypeLabel, kindLabel, StatusBadge, timeRange, zoneLabel } from "~/components/meetings/MeetingBits";
@@ -35,7 +35,7 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const id = Number(params.id);
   const meeting = Number.isInteger(id) && id > 0 ? await getMeetingDetail(id) : null;
-  if (!meeting) notFound("Incontro non trovato");
+  invariantFound(meeting, request, "errors.notFound.meeting");
   const closed = meeting.status === "closed";
   const [documents, contributions, user, report] = await Promise.all([
     listDocuments(id),

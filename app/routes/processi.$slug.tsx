@@ -9,7 +9,7 @@ import { formatMilestoneDate } from "~/domain/plan/milestones";
 import { art7bisIssuesFor, getProcessBySlug, unconfirmedIssues } from "~/domain/processes/processes.server";
 import { currentPhase, type PhaseStatus } from "~/domain/processes/timeline";
 import { renderMarkdown } from "~/lib/markdown.server";
-import { notFound } from "~/lib/http.server";
+import { invariantFound } from "~/lib/http.server";
 import { formatDate, type MessageKey } from "~/i18n";
 import { metaTranslator } from "~/i18n/meta";
 import { useLang, useT } from "~/i18n/react";
@@ -28,7 +28,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const process = await getProcessBySlug(params.slug ?? "");
   // A draft is visible only to staff, who check it before publishing.
   const isStaff = can(await getUser(request), "process.manage");
-  if (!process || (process.status === "draft" && !isStaff)) notFound("Processo non trovato");
+  invariantFound(process && (process.status !== "draft" || isStaff), request, "errors.notFound.process");
   const timeline = currentPhase(process.phases, new Date());
   const issues = art7bisIssuesFor(process.id);
   const confirmed = issues.length > 0 && unconfirmedIssues(issues, process.rulesOverride).length === 0 ? process.rulesOverride!.confirmedAt : null;

@@ -11,7 +11,7 @@ import { htmlHash, PdfUnavailableError, publishedPdf, renderPdf } from "~/domain
 import { reportDataCsv, reportDataGeoJson } from "~/domain/reports/report-data.server";
 import { translator } from "~/i18n";
 import { publicUrl } from "~/lib/env.server";
-import { notFound } from "~/lib/http.server";
+import { invariantFound } from "~/lib/http.server";
 import { getLang } from "~/lib/lang.server";
 
 // Resource route: GET /rapporti/:reportId/:file — a version of a report as a file:
@@ -30,12 +30,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const t = translator(await getLang(request));
   const reportId = /^[1-9]\d{0,8}$/.test(params.reportId ?? "") ? Number(params.reportId) : null;
   const file = parseReportFile(params.file);
-  if (reportId === null || file === null) notFound(t("reports.format.invalidFile"));
+  invariantFound(reportId !== null && file !== null, request, "reports.format.invalidFile");
   const now = new Date();
   const found = await loadReportForFormats(request, reportId, file.version, now);
-  if (found === "report") notFound(t("reports.format.reportNotFound"));
-  if (found === "version") notFound(t("reports.format.versionNotFound"));
-  if (found === "draft") notFound(t("reports.format.draftNotBuildable"));
+  invariantFound(found !== "report", request, "reports.format.reportNotFound");
+  invariantFound(found !== "version", request, "reports.format.versionNotFound");
+  invariantFound(found !== "draft", request, "reports.format.draftNotBuildable");
 
   const url = new URL(request.url);
   const site = publicUrl();
@@ -89,10 +89,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         return send(new Uint8Array(pdf), etag);
       } catch (error) {
         if (!(error instanceof PdfUnavailableError)) console.error("Report PDF failed:", error);
-        const busy = error instanceof PdfUnavailableError && (error.reason === "busy" || error.reason === "timeout");
-        return new Response(t(busy ? "reports.pdf.busy" : "reports.pdf.unavailable"), {
-          status: 503,
-          headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store", "Retry-After": busy ? "30" : "3600" },
+        const refusal = error instanceof PdfUnavailableError ? error : new PdfUnavailableError("reports.pdf.unavailable");
+        return new Response(t(refusal.key), {
+          status: refusal.status,
+          headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store", "Retry-After": refusal.key === "reports.pdf.busy" ? "30" : "3600" },
         });
       }
     }

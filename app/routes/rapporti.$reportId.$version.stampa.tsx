@@ -3,8 +3,7 @@ import { renderReportPrintHtml } from "~/components/reports/print-html.server";
 import { parseReportVersion, reportFileHref } from "~/components/reports/links";
 import { prepareReportForDisplay } from "~/domain/reports/display.server";
 import { etagOf, loadReportForFormats } from "~/domain/reports/formats.server";
-import { translator } from "~/i18n";
-import { notFound } from "~/lib/http.server";
+import { invariantFound } from "~/lib/http.server";
 import { getLang } from "~/lib/lang.server";
 
 // Resource route: GET /rapporti/:reportId/:version/stampa — the print view of a published version
@@ -13,14 +12,13 @@ import { getLang } from "~/lib/lang.server";
 // (the PDF is printed from this very HTML, in Italian: see rapporti.$reportId.$file.tsx).
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const lang = await getLang(request);
-  const t = translator(lang);
   const reportId = /^[1-9]\d{0,8}$/.test(params.reportId ?? "") ? Number(params.reportId) : null;
   const version = parseReportVersion(params.version);
-  if (reportId === null || version === null) notFound(t("reports.format.versionNotFound"));
+  invariantFound(reportId !== null && version !== null, request, "reports.format.versionNotFound");
   const found = await loadReportForFormats(request, reportId, version);
-  if (found === "report") notFound(t("reports.format.reportNotFound"));
-  if (found === "version") notFound(t("reports.format.versionNotFound"));
-  if (found === "draft") notFound(t("reports.format.draftNotBuildable"));
+  invariantFound(found !== "report", request, "reports.format.reportNotFound");
+  invariantFound(found !== "version", request, "reports.format.versionNotFound");
+  invariantFound(found !== "draft", request, "reports.format.draftNotBuildable");
 
   const prepared = await prepareReportForDisplay(found.document);
   const html = renderReportPrintHtml({

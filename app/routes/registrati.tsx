@@ -3,9 +3,10 @@ import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData } from "@remix-run/react";
 import { registerSchema } from "~/domain/accounts/schemas";
 import { getUser, startSession } from "~/domain/accounts/session.server";
-import { EmailTakenError, registerUser } from "~/domain/accounts/users.server";
+import { registerUser } from "~/domain/accounts/users.server";
 import { Field, FormErrorSummary } from "~/components/form/Field";
-import { formError } from "~/lib/http.server";
+import { DomainError } from "~/lib/domain-error";
+import { domainFormError, formError } from "~/lib/http.server";
 import { formValues, parseForm, withoutSecrets } from "~/lib/forms";
 import { getLang } from "~/lib/lang.server";
 import { translateLoose } from "~/i18n";
@@ -29,7 +30,7 @@ export async function action({ request }: ActionFunctionArgs) {
     const userId = await registerUser({ ...parsed.data, locale: await getLang(request) });
     return redirect("/account?ok=registered", { headers: { "Set-Cookie": await startSession(userId) } });
   } catch (error) {
-    if (error instanceof EmailTakenError) return formError(echo, { email: "errors.emailTaken" }, 409);
+    if (error instanceof DomainError) return domainFormError(error, echo);
     throw error;
   }
 }

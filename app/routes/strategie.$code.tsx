@@ -5,6 +5,7 @@ import { versionInConsultation } from "~/domain/drafts/versions.server";
 import { metaTranslator } from "~/i18n/meta";
 import { useLang, useT } from "~/i18n/react";
 import type { RouteHandle } from "~/lib/breadcrumb";
+import { invariantFound } from "~/lib/http.server";
 
 type Data = { strategy: { code: string; number: number; title: string } } | undefined;
 
@@ -18,9 +19,9 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
   return [{ title: `${t("plan.sttmLabel", { number: data.strategy.number })}: ${data.strategy.title} — Concerta` }];
 };
 
-export async function loader({ params }: LoaderFunctionArgs) {
+export async function loader({ request, params }: LoaderFunctionArgs) {
   const [strategy, frameworks] = await Promise.all([getStrategy(params.code ?? ""), listFrameworks()]);
-  if (!strategy) throw new Response("Strategia non trovata", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+  invariantFound(strategy, request, "errors.notFound.strategy");
   return { strategy, frameworks, inConsultation: versionInConsultation(strategy.code) ?? null };
 }
 
@@ -97,12 +98,11 @@ export default function StrategyPage() {
 export function ErrorBoundary() {
   const error = useRouteError();
   const t = useT();
-  const lang = useLang();
   const notFound = isRouteErrorResponse(error) && error.status === 404;
   if (!notFound) throw error;
   return (
     <div className="error-page">
-      <h1 lang={lang === "it" ? undefined : "it"}>{typeof error.data === "string" ? error.data : t("errors.404")}</h1>
+      <h1>{typeof error.data === "string" ? error.data : t("errors.404")}</h1>
       <p>{t("plan.strategy.notFound")}</p>
       <p className="muted">HTTP 404</p>
       <p>

@@ -15,7 +15,7 @@ import type { MessageKey } from "~/i18n";
 import { metaTranslator } from "~/i18n/meta";
 import { useLang, useT } from "~/i18n/react";
 import type { RouteHandle } from "~/lib/breadcrumb";
-import { notFound } from "~/lib/http.server";
+import { invariantFound } from "~/lib/http.server";
 import { renderMarkdown } from "~/lib/markdown.server";
 
 type Data = { version?: { label: string } } | undefined;
@@ -43,7 +43,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const isStaff = can(await getUser(request), "draft.manage");
   const version = strategy ? getReadableVersion(Number(params.versionId), strategy.code, isStaff) : undefined;
   // A bozza is a 404 for the public, like a version that does not exist: its existence is not revealed.
-  if (!strategy || !version) notFound("Versione non trovata");
+  invariantFound(strategy && version, request, "errors.notFound.version");
 
   const [frameworks, objectives, counts] = await Promise.all([listFrameworks(), listObjectives(), participationCounts(version.id)]);
   const sections = versionSections(version.id);

@@ -12,7 +12,7 @@ import { formatDate, translator } from "~/i18n";
 import { metaTranslator } from "~/i18n/meta";
 import { useLang, useT } from "~/i18n/react";
 import type { RouteHandle } from "~/lib/breadcrumb";
-import { notFound } from "~/lib/http.server";
+import { invariantFound } from "~/lib/http.server";
 import { getLang } from "~/lib/lang.server";
 import reportCss from "~/styles/report.css";
 
@@ -40,15 +40,15 @@ export const meta: MetaFunction<typeof loader> = ({ data: d, matches }) => {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const strategy = await getStrategy(params.code ?? "");
   const version = strategy ? getReadableVersion(Number(params.versionId), strategy.code, false) : undefined;
-  if (!strategy || !version) notFound("Versione non trovata");
+  invariantFound(strategy && version, request, "errors.notFound.version");
   const asked = new URL(request.url).searchParams.get("versione");
-  if (asked !== null && !/^[1-9]\d{0,5}$/.test(asked)) notFound("Versione del rapporto non trovata");
+  invariantFound(asked === null || /^[1-9]\d{0,5}$/.test(asked), request, "errors.notFound.reportVersion");
   const report = await findReport({ kind: "participation", draftVersionId: version.id });
-  if (!report) notFound("Rapporto non trovato");
+  invariantFound(report, request, "errors.notFound.report");
   const versions = await listReportVersions(report.id);
-  if (!versions.length) notFound("Rapporto non trovato");
+  invariantFound(versions.length, request, "errors.notFound.report");
   const published = await getPublishedReport(report.id, asked === null ? undefined : Number(asked));
-  if (!published) notFound("Versione del rapporto non trovata");
+  invariantFound(published, request, "errors.notFound.reportVersion");
   const prepared = await prepareReportForDisplay(published.document);
   const t = translator(await getLang(request));
   return {

@@ -10,7 +10,7 @@ import { getStrategy } from "~/domain/plan/plan.server";
 import { formatDate } from "~/i18n";
 import { metaTranslator } from "~/i18n/meta";
 import { useLang, useT } from "~/i18n/react";
-import { notFound } from "~/lib/http.server";
+import { invariantFound } from "~/lib/http.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
   const t = metaTranslator(matches);
@@ -20,7 +20,7 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const strategy = await getStrategy(params.code ?? "");
-  if (!strategy) notFound("Strategia non trovata");
+  invariantFound(strategy, request, "errors.notFound.strategy");
   const isStaff = can(await getUser(request), "draft.manage");
   const now = new Date();
   const versions = listVersions({ strategyCode: strategy.code, includeDrafts: isStaff }).map((v) => ({

@@ -3,7 +3,7 @@ import { Outlet } from "@remix-run/react";
 import { getStrategy } from "~/domain/plan/plan.server";
 import { translator } from "~/i18n";
 import type { RouteHandle } from "~/lib/breadcrumb";
-import { notFound } from "~/lib/http.server";
+import { invariantFound } from "~/lib/http.server";
 import { getLang } from "~/lib/lang.server";
 import draftStyles from "~/styles/drafts.css";
 
@@ -15,7 +15,7 @@ export const links: LinksFunction = () => [{ rel: "stylesheet", href: draftStyle
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const strategy = await getStrategy(params.code ?? "");
-  if (!strategy) notFound("Strategia non trovata");
+  invariantFound(strategy, request, "errors.notFound.strategy");
   const t = translator(await getLang(request));
   return { crumb: t("drafts.crumb", { number: strategy.number }) };
 }

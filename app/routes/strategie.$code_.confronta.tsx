@@ -12,7 +12,7 @@ import { translator, type Translate } from "~/i18n";
 import { metaTranslator } from "~/i18n/meta";
 import { useLang, useT } from "~/i18n/react";
 import type { RouteHandle } from "~/lib/breadcrumb";
-import { notFound } from "~/lib/http.server";
+import { invariantFound } from "~/lib/http.server";
 import { getLang } from "~/lib/lang.server";
 import draftStyles from "~/styles/drafts.css";
 
@@ -33,7 +33,7 @@ const querySchema = () => z.object({
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const strategy = await getStrategy(params.code ?? "");
-  if (!strategy) notFound("Strategia non trovata");
+  invariantFound(strategy, request, "errors.notFound.strategy");
   const isStaff = can(await getUser(request), "draft.manage");
   const t: Translate = translator(await getLang(request));
   const versions = listVersions({ strategyCode: strategy.code, includeDrafts: isStaff }).map((v) => ({ id: v.id, label: v.label, status: v.status }));
@@ -45,7 +45,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (from && to) {
     const found = compareVersions(strategy.code, from, to, isStaff);
     // A version that does not exist, is another STTM's, or is a bozza for the public: 404.
-    if (!found) notFound("Versione non trovata");
+    invariantFound(found, request, "errors.notFound.version");
     result = {
       a: { id: found.a.id, label: found.a.label },
       b: { id: found.b.id, label: found.b.label },

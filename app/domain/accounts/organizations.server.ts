@@ -1,5 +1,6 @@
 import { and, asc, count, eq, inArray } from "drizzle-orm";
 import { db, type DB, type Tx } from "~/lib/db.server";
+import { DomainError } from "~/lib/domain-error";
 import { recordAudit } from "~/domain/audit/audit.server";
 import { memberships, organizations, users, comuni, type MembershipStatus } from "~db/schema";
 
@@ -20,7 +21,8 @@ export function findOrganizationBySlug(handle: DB | Tx, slug: string) {
   return handle.select().from(organizations).where(eq(organizations.slug, slug)).get();
 }
 
-export class MembershipExistsError extends Error {}
+/** A request for this organization is already pending or approved. */
+export class MembershipExistsError extends DomainError {}
 
 /** A participant asks to represent an organization; refused if a request is already pending or approved. */
 export async function requestMembership(input: { userId: string; organizationId: number; position?: string | null; message?: string | null }) {
@@ -37,7 +39,7 @@ export async function requestMembership(input: { userId: string; organizationId:
       ),
     )
     .get();
-  if (existing) throw new MembershipExistsError();
+  if (existing) throw new MembershipExistsError("errors.membershipExists", 409, { field: "organizationId" });
   const row = await db
     .insert(memberships)
     .values({ userId: input.userId, organizationId: input.organizationId, position: input.position || null, message: input.message || null })
@@ -123,13 +125,14 @@ export async function membershipRequests(opts: { status?: MembershipStatus; page
   return { rows, page, pages: Math.max(1, Math.ceil((total?.n ?? 0) / PAGE_SIZE)), total: total?.n ?? 0 };
 }
 
-export class MembershipNotPendingError extends Error {}
+/** The request has already been decided. */
+export class MembershipNotPendingError extends DomainError {}
 
 /** Staff approve or refuse a pending request; the decision and the audit entry commit together. */
 export async function decideMembership(input: { actorId: string; membershipId: number; decision: "approved" | "refused"; note?: string | null }) {
   const current = await db.select().from(memberships).where(eq(memberships.id, input.membershipId)).get();
   if (!current) return null;
-  if (current.status !== "pending") throw new MembershipNotPendingError();
+  if (current.status !== "pending") throw new MembershipNotPendingError("errors.membershipNotPending", 409);
   const decidedAt = new Date();
   db.transaction((tx) => {
     tx.update(memberships)

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { and, asc, count, eq, isNull, like, or, sql } from "drizzle-orm";
 import { db } from "~/lib/db.server";
+import { DomainError } from "~/lib/domain-error";
 import { recordAudit } from "~/domain/audit/audit.server";
 import { cancelLiveRegistrationsOf } from "~/domain/meetings/registrations.server";
 import { deliverSoon } from "~/domain/notifications/outbox.server";
@@ -14,7 +15,8 @@ export function normalizeEmail(email: string) {
   return email.trim().toLowerCase();
 }
 
-export class EmailTakenError extends Error {}
+/** Registration refused: the address already has an account. */
+export class EmailTakenError extends DomainError {}
 
 export async function findUserByEmail(email: string) {
   return db
@@ -30,7 +32,7 @@ export async function findUserById(id: string) {
 
 export async function registerUser(input: { name: string; email: string; password: string; role?: Role; locale?: "it" | "en"; now?: Date }) {
   const email = normalizeEmail(input.email);
-  if (await findUserByEmail(email)) throw new EmailTakenError(email);
+  if (await findUserByEmail(email)) throw new EmailTakenError("errors.emailTaken", 409, { field: "email" });
   const passwordHash = await hashPassword(input.password);
   const id = randomUUID();
   const now = input.now ?? new Date();
@@ -70,7 +72,8 @@ export async function setLocale(userId: string, locale: "it" | "en") {
   await db.update(users).set({ locale }).where(eq(users.id, userId)).run();
 }
 
-export class LastAdminError extends Error {}
+/** The last account able to manage roles would lose that ability. */
+export class LastAdminError extends DomainError {}
 
 async function assertNotLastAdmin(userId: string) {
   const user = await findUserById(userId);
@@ -80,7 +83,7 @@ async function assertNotLastAdmin(userId: string) {
     .from(users)
     .where(and(eq(users.role, "admin"), isNull(users.deletedAt)))
     .get();
-  if ((admins?.n ?? 0) <= 1) throw new LastAdminError();
+  if ((admins?.n ?? 0) <= 1) throw new LastAdminError("errors.lastAdmin", 409);
 }
 
 export async function changeRole(actorId: string, userId: string, role: Role) {

@@ -7,6 +7,7 @@ import { getVersion, isPublic, versionSections } from "~/domain/drafts/versions.
 import { FIRST_PROCESS_SLUG } from "~/domain/processes/processes.server";
 import { checkPlace, GeometryError, placeOfComuni } from "~/domain/territory/geometry.server";
 import type { MessageKey } from "~/i18n";
+import { DomainError } from "~/lib/domain-error";
 import {
   comuni,
   contributionAttachments,
@@ -54,14 +55,12 @@ export type ContributionInput = {
 /** The form field a refusal belongs to (the wizard shows it on the step that holds the field). */
 export type ContributionField = "form" | "kind" | "strategyCode" | "targetCodes" | "objectiveCodes" | "geometry" | "comuni" | "title" | "body" | "origin" | "organizationId";
 
-/** A refusal for the participant: `key` is a catalogue key, `status` the HTTP status the route answers with. */
-export class ContributionError extends Error {
-  constructor(
-    readonly field: ContributionField,
-    readonly key: MessageKey,
-    readonly status: 400 | 403 | 404 | 409 = 400,
-  ) {
-    super(key);
+/** A refusal for the participant; `field` is the form field at fault (none: the whole form). */
+export class ContributionError extends DomainError {
+  declare readonly status: 400 | 403 | 404 | 409;
+  declare readonly field: ContributionField | null;
+  constructor(key: MessageKey, status: 400 | 403 | 404 | 409 = 400, options: { field?: ContributionField } = {}) {
+    super(key, status, options);
   }
 }
 
@@ -71,33 +70,33 @@ export class ContributionError extends Error {
 /** The title, with spaces collapsed; 5–160 characters. */
 export function checkTitle(title: string) {
   const value = title.replace(/\s+/g, " ").trim();
-  if (value.length < TITLE_MIN) throw new ContributionError("title", "contributions.error.titleShort");
-  if (value.length > TITLE_MAX) throw new ContributionError("title", "contributions.error.titleLong");
+  if (value.length < TITLE_MIN) throw new ContributionError("contributions.error.titleShort", 400, { field: "title" });
+  if (value.length > TITLE_MAX) throw new ContributionError("contributions.error.titleLong", 400, { field: "title" });
   return value;
 }
 
 /** The text (Markdown), trimmed; 10–10,000 characters. */
 export function checkBody(body: string) {
   const value = body.replace(/\r\n?/g, "\n").trim();
-  if (value.length < BODY_MIN) throw new ContributionError("body", "contributions.error.bodyShort");
-  if (value.length > BODY_MAX) throw new ContributionError("body", "contributions.error.bodyLong");
+  if (value.length < BODY_MIN) throw new ContributionError("contributions.error.bodyShort", 400, { field: "body" });
+  if (value.length > BODY_MAX) throw new ContributionError("contributions.error.bodyLong", 400, { field: "body" });
   return value;
 }
 
 /** The STTM exists, at least one target is chosen and every target belongs to it, the objectives exist. */
 export async function checkTheme(input: Pick<ContributionInput, "strategyCode" | "targetCodes" | "objectiveCodes">) {
   const strategy = db.select({ code: strategies.code }).from(strategies).where(eq(strategies.code, input.strategyCode)).get();
-  if (!strategy) throw new ContributionError("strategyCode", "contributions.error.strategy");
+  if (!strategy) throw new ContributionError("contributions.error.strategy", 400, { field: "strategyCode" });
   const targetCodes = [...new Set(input.targetCodes)];
-  if (targetCodes.length === 0) throw new ContributionError("targetCodes", "contributions.error.targets");
+  if (targetCodes.length === 0) throw new ContributionError("contributions.error.targets", 400, { field: "targetCodes" });
   const found = db.select({ code: targets.code, strategyCode: targets.strategyCode }).from(targets).where(inArray(targets.code, targetCodes)).all();
   if (found.length !== targetCodes.length || found.some((t) => t.strategyCode !== input.strategyCode)) {
-    throw new ContributionError("targetCodes", "contributions.error.targetsOfStrategy");
+    throw new ContributionError("contributions.error.targetsOfStrategy", 400, { field: "targetCodes" });
   }
   const objectiveCodes = [...new Set(input.objectiveCodes)];
   if (objectiveCodes.length) {
     const n = db.select({ n: count() }).from(objectives).where(inArray(objectives.code, objectiveCodes)).get()?.n ?? 0;
-    if (n !== objectiveCodes.length) throw new ContributionError("objectiveCodes", "contributions.error.objectives");
+    if (n !== objectiveCodes.length) throw new ContributionError("contributions.error.objectives", 400, { field: "objectiveCodes" });
   }
   return { strategyCode: input.strategyCode, targetCodes: targetCodes.sort(), objectiveCodes: objectiveCodes.sort() };
 }
@@ -118,15 +117,15 @@ export async function resolvePlace(place: PlaceInput): Promise<ResolvedPlace> {
       const placeKind: PlaceKind = checked.geometry.type === "Point" ? "point" : checked.geometry.type === "LineString" ? "line" : "polygon";
       return { placeKind, geometry: JSON.stringify(checked.geometry), bbox: checked.bbox, point: checked.point, comuni: checked.comuni };
     } catch (error) {
-      if (error instanceof GeometryError) throw new ContributionError("geometry", `errors.geometry.${error.problem}` as MessageKey);
+      if (error instanceof GeometryError) throw new ContributionError(error.key, 400, { field: "geometry" });
       throw error;
     }
   }
   const istat = [...new Set(place.comuni)];
-  if (istat.length === 0) throw new ContributionError("comuni", "contributions.error.placeMissing");
-  if (!istat.every((c) => /^\d{6}$/.test(c))) throw new ContributionError("comuni", "contributions.error.comuni");
+  if (istat.length === 0) throw new ContributionError("contributions.error.placeMissing", 400, { field: "comuni" });
+  if (!istat.every((c) => /^\d{6}$/.test(c))) throw new ContributionError("contributions.error.comuni", 400, { field: "comuni" });
   const resolved = await placeOfComuni(istat);
-  if (!resolved) throw new ContributionError("comuni", "contributions.error.comuni");
+  if (!resolved) throw new ContributionError("contributions.error.comuni", 400, { field: "comuni" });
   return { placeKind: "comuni", geometry: null, bbox: resolved.bbox, point: resolved.point, comuni: resolved.comuni };
 }
 
@@ -164,21 +163,21 @@ export async function checkDetails(
   input: Pick<ContributionInput, "meetingId" | "draftVersionId" | "draftSectionId" | "organizationId" | "strategyCode">,
   processId: number,
 ) {
-  if (input.meetingId != null && (input.draftSectionId != null || input.draftVersionId != null)) throw new ContributionError("origin", "contributions.error.origin");
+  if (input.meetingId != null && (input.draftSectionId != null || input.draftVersionId != null)) throw new ContributionError("contributions.error.origin", 400, { field: "origin" });
   if (input.meetingId != null) {
     const meeting = await getMeeting(input.meetingId);
-    if (!meeting || meeting.processId !== processId || meeting.status === "cancelled") throw new ContributionError("origin", "contributions.error.meeting");
+    if (!meeting || meeting.processId !== processId || meeting.status === "cancelled") throw new ContributionError("contributions.error.meeting", 400, { field: "origin" });
   }
-  if ((input.draftSectionId == null) !== (input.draftVersionId == null)) throw new ContributionError("origin", "contributions.error.section");
+  if ((input.draftSectionId == null) !== (input.draftVersionId == null)) throw new ContributionError("contributions.error.section", 400, { field: "origin" });
   if (input.draftVersionId != null && input.draftSectionId != null) {
     const version = getVersion(input.draftVersionId);
     if (!version || !isPublic(version) || !versionSections(version.id).some((s) => s.sectionId === input.draftSectionId)) {
-      throw new ContributionError("origin", "contributions.error.section");
+      throw new ContributionError("contributions.error.section", 400, { field: "origin" });
     }
-    if (version.strategyCode !== input.strategyCode) throw new ContributionError("origin", "contributions.error.sectionStrategy");
+    if (version.strategyCode !== input.strategyCode) throw new ContributionError("contributions.error.sectionStrategy", 400, { field: "origin" });
   }
   if (input.organizationId != null && !(await isApprovedMember(userId, input.organizationId))) {
-    throw new ContributionError("organizationId", "contributions.error.notMember", 403);
+    throw new ContributionError("contributions.error.notMember", 403, { field: "organizationId" });
   }
 }
 
@@ -280,7 +279,7 @@ export async function createContribution(
 async function ownRow(userId: string, id: number) {
   const row = db.select().from(contributions).where(eq(contributions.id, id)).get();
   // Someone else's contribution is "not found": a pending one must not even be known to exist.
-  if (!row || row.authorId !== userId) throw new ContributionError("form", "contributions.error.notFound", 404);
+  if (!row || row.authorId !== userId) throw new ContributionError("contributions.error.notFound", 404);
   return row;
 }
 
@@ -298,7 +297,7 @@ export async function updateOwnContribution(
 ): Promise<{ id: number }> {
   const now = opts.now ?? new Date();
   const row = await ownRow(userId, id);
-  if (!isEditable(row.status)) throw new ContributionError("form", "contributions.error.notEditable", 409);
+  if (!isEditable(row.status)) throw new ContributionError("contributions.error.notEditable", 409);
   const c = await checkAll(userId, input);
   db.transaction((tx) => {
     // Moderation may have acted since the read above: only a row still pending is changed.
@@ -308,7 +307,7 @@ export async function updateOwnContribution(
       .set({ ...columnsOf(input, c), updatedAt: now, changesRequestedAt: null })
       .where(and(eq(contributions.id, id), eq(contributions.authorId, userId), eq(contributions.status, "pending")))
       .run().changes;
-    if (changed !== 1) throw new ContributionError("form", "contributions.error.notEditable", 409);
+    if (changed !== 1) throw new ContributionError("contributions.error.notEditable", 409);
     writeLinks(tx, id, c);
     recordAudit(tx, {
       actorId: userId,
@@ -330,7 +329,7 @@ export async function updateOwnContribution(
  */
 export async function withdrawContribution(userId: string, id: number, now = new Date()): Promise<{ id: number }> {
   const row = await ownRow(userId, id);
-  if (row.status === "withdrawn") throw new ContributionError("form", "contributions.error.alreadyWithdrawn", 409);
+  if (row.status === "withdrawn") throw new ContributionError("contributions.error.alreadyWithdrawn", 409);
   const removed = db.transaction((tx) => {
     tx.update(contributions).set({ status: "withdrawn", withdrawnAt: now, updatedAt: now, body: "" }).where(eq(contributions.id, id)).run();
     const hashes = deleteAttachmentRows(tx, id);
@@ -344,7 +343,7 @@ export async function withdrawContribution(userId: string, id: number, now = new
 /** Adds attachments (already checked and written) to the author's pending contribution; at most 3 in all. */
 export async function addOwnAttachments(userId: string, id: number, attachments: PreparedAttachment[], now = new Date()) {
   const row = await ownRow(userId, id);
-  if (!isEditable(row.status)) throw new ContributionError("form", "contributions.error.notEditable", 409);
+  if (!isEditable(row.status)) throw new ContributionError("contributions.error.notEditable", 409);
   db.transaction((tx) => {
     insertAttachments(tx, id, attachments);
     tx.update(contributions).set({ updatedAt: now }).where(eq(contributions.id, id)).run();
@@ -355,7 +354,7 @@ export async function addOwnAttachments(userId: string, id: number, attachments:
 /** Removes one attachment of the author's pending contribution. */
 export async function removeOwnAttachment(userId: string, id: number, attachmentId: number, now = new Date()) {
   const row = await ownRow(userId, id);
-  if (!isEditable(row.status)) throw new ContributionError("form", "contributions.error.notEditable", 409);
+  if (!isEditable(row.status)) throw new ContributionError("contributions.error.notEditable", 409);
   const removed = db.transaction((tx) => {
     const hashes = deleteAttachmentRows(tx, id, attachmentId);
     tx.update(contributions).set({ updatedAt: now }).where(eq(contributions.id, id)).run();

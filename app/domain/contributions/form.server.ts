@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { MessageKey } from "~/i18n";
+import { fieldErrorsOf } from "~/lib/forms";
 import { CONTRIBUTION_KINDS } from "~db/schema/enums";
 import {
   checkBody,
@@ -41,10 +42,10 @@ const organizationSchema = z.union([z.literal("").transform(() => null), id], { 
 /** The place: a drawn geometry or whole comuni, never both, never neither. */
 function placeOf(d: Pick<ContributionDraft, "geometry" | "comuni">): PlaceInput {
   const geometry = d.geometry.trim();
-  if (geometry && d.comuni.length) throw new ContributionError("geometry", "contributions.error.placeBoth");
+  if (geometry && d.comuni.length) throw new ContributionError("contributions.error.placeBoth", 400, { field: "geometry" });
   if (geometry) return { geometry };
   if (d.comuni.length) return { comuni: d.comuni };
-  throw new ContributionError("comuni", "contributions.error.placeMissing");
+  throw new ContributionError("contributions.error.placeMissing", 400, { field: "comuni" });
 }
 
 function collect(errors: FormErrors, run: () => unknown) {
@@ -52,7 +53,7 @@ function collect(errors: FormErrors, run: () => unknown) {
     run();
   } catch (error) {
     if (!(error instanceof ContributionError)) throw error;
-    errors[error.field] ??= error.key;
+    errors[error.field ?? "form"] ??= error.key;
   }
 }
 
@@ -61,7 +62,7 @@ async function collectAsync(errors: FormErrors, run: () => Promise<unknown>) {
     await run();
   } catch (error) {
     if (!(error instanceof ContributionError)) throw error;
-    errors[error.field] ??= error.key;
+    errors[error.field ?? "form"] ??= error.key;
   }
 }
 
@@ -142,6 +143,6 @@ export function stepOfField(field: ContributionField): WizardStep {
 
 /** Turns a domain refusal into the form's errors (anything else is rethrown). */
 export function errorsOf(error: unknown): { errors: FormErrors; status: number } {
-  if (error instanceof ContributionError) return { errors: { [error.field]: error.key }, status: error.status };
+  if (error instanceof ContributionError) return { errors: fieldErrorsOf(error), status: error.status };
   throw error;
 }

@@ -44,7 +44,7 @@ describe("contributions entered on behalf of participants", () => {
 
   it("only after the meeting took place", async () => {
     const rho = findOrganizationBySlug(db, "comune-di-rho")!;
-    await expect(createOnBehalf(staffId, meetingId, { organizationId: rho.id, ...said })).rejects.toMatchObject({ messageKey: "errors.onBehalfNotHeld" });
+    await expect(createOnBehalf(staffId, meetingId, { organizationId: rho.id, ...said })).rejects.toMatchObject({ key: "errors.onBehalfNotHeld", status: 409 });
   });
 
   it("is published at once, attributed to the organization, entered by staff, in the meeting's process, with an audit entry", async () => {

@@ -1,5 +1,6 @@
 import { and, asc, eq } from "drizzle-orm";
 import { db } from "~/lib/db.server";
+import { DomainError } from "~/lib/domain-error";
 import { recordAudit } from "~/domain/audit/audit.server";
 import { comuni, contributionComuni, contributions, contributionZones, meetings, organizations, strategies, type ContributionKind } from "~db/schema";
 import { ContributionError, resolvePlace, type ResolvedPlace } from "./contributions.server";
@@ -17,15 +18,8 @@ export type OnBehalfInput = {
   strategyCode?: string | null;
 };
 
-/** Why an on-behalf contribution was refused; `field` is the form field to mark. */
-export class OnBehalfError extends Error {
-  constructor(
-    public readonly field: "form" | "organizationId" | "comuneIstat" | "strategyCode",
-    public readonly messageKey: "errors.onBehalfNotHeld" | "errors.organization" | "errors.onBehalfComune" | "errors.meetingStrategy",
-  ) {
-    super(messageKey);
-  }
-}
+/** Why an on-behalf contribution was refused; `field` is the form field to mark (none: the meeting's state). */
+export class OnBehalfError extends DomainError {}
 
 /**
  * Records what an organization said at a meeting that took place (held or closed).
@@ -47,15 +41,15 @@ export async function createOnBehalf(staffId: string, meetingId: number, input: 
   return db.transaction((tx) => {
     const meeting = tx.select({ id: meetings.id, processId: meetings.processId, status: meetings.status }).from(meetings).where(eq(meetings.id, meetingId)).get();
     if (!meeting) return null;
-    if (meeting.status !== "held" && meeting.status !== "closed") throw new OnBehalfError("form", "errors.onBehalfNotHeld");
+    if (meeting.status !== "held" && meeting.status !== "closed") throw new OnBehalfError("errors.onBehalfNotHeld", 409);
     const org = tx.select({ id: organizations.id, kind: organizations.kind, istatCode: organizations.istatCode }).from(organizations).where(eq(organizations.id, input.organizationId)).get();
-    if (!org) throw new OnBehalfError("organizationId", "errors.organization");
+    if (!org) throw new OnBehalfError("errors.organization", 400, { field: "organizationId" });
     const comuneIstat = input.comuneIstat || (org.kind === "comune" ? org.istatCode : null);
     if (comuneIstat && !tx.select({ istat: comuni.istat }).from(comuni).where(eq(comuni.istat, comuneIstat)).get()) {
-      throw new OnBehalfError("comuneIstat", "errors.onBehalfComune");
+      throw new OnBehalfError("errors.onBehalfComune", 400, { field: "comuneIstat" });
     }
     if (input.strategyCode && !tx.select({ code: strategies.code }).from(strategies).where(eq(strategies.code, input.strategyCode)).get()) {
-      throw new OnBehalfError("strategyCode", "errors.meetingStrategy");
+      throw new OnBehalfError("errors.meetingStrategy", 400, { field: "strategyCode" });
     }
     const now = new Date();
     const row = tx

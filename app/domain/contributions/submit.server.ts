@@ -1,4 +1,5 @@
 import { loadDraft } from "~/lib/form-stash.server";
+import { fieldErrorsOf } from "~/lib/forms";
 import type { MessageKey } from "~/i18n";
 import { AttachmentError, parseAttachmentUpload, prepareAttachments, type AttachmentProblem } from "./attachments.server";
 import { ContributionError, createContribution } from "./contributions.server";
@@ -29,7 +30,7 @@ export async function submitContributionDraft(userId: string, draftPath: string,
     return { ok: true, ...created };
   } catch (error) {
     if (error instanceof AttachmentError) return { ok: false, errors: { attachments: attachmentsErrorKey(error.problem) }, status: 400 };
-    if (error instanceof ContributionError) return { ok: false, errors: { [error.field]: error.key }, status: error.status };
+    if (error instanceof ContributionError) return { ok: false, errors: fieldErrorsOf(error), status: error.status };
     throw error;
   }
 }

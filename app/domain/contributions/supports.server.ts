@@ -26,8 +26,8 @@ function publishedContribution(tx: Tx, contributionId: number) {
     .from(contributions)
     .where(eq(contributions.id, contributionId))
     .get();
-  if (!row) throw new ContributionError("form", "contributions.error.notFound", 404);
-  if (row.status !== "published") throw new ContributionError("form", "contributions.support.notPublished", 409);
+  if (!row) throw new ContributionError("contributions.error.notFound", 404);
+  if (row.status !== "published") throw new ContributionError("contributions.support.notPublished", 409);
   return row;
 }
 
@@ -42,11 +42,11 @@ function bump(tx: Tx, contributionId: number, by: 1 | -1) {
 export async function supportContribution(userId: string, contributionId: number) {
   db.transaction((tx) => {
     const c = publishedContribution(tx, contributionId);
-    if (c.authorId === userId) throw new ContributionError("form", "contributions.support.own", 409);
+    if (c.authorId === userId) throw new ContributionError("contributions.support.own", 409);
     try {
       tx.insert(contributionSupports).values({ contributionId, userId, organizationId: null }).run();
     } catch (error) {
-      if (isUniqueViolation(error)) throw new ContributionError("form", "contributions.support.already", 409);
+      if (isUniqueViolation(error)) throw new ContributionError("contributions.support.already", 409);
       throw error;
     }
     bump(tx, contributionId, 1);
@@ -60,13 +60,13 @@ export async function unsupportContribution(userId: string, contributionId: numb
       .delete(contributionSupports)
       .where(and(eq(contributionSupports.contributionId, contributionId), eq(contributionSupports.userId, userId), isNull(contributionSupports.organizationId)))
       .run().changes;
-    if (deleted === 0) throw new ContributionError("form", "contributions.support.notSupported", 409);
+    if (deleted === 0) throw new ContributionError("contributions.support.notSupported", 409);
     bump(tx, contributionId, -1);
   });
 }
 
 async function assertMember(userId: string, organizationId: number) {
-  if (!(await isApprovedMember(userId, organizationId))) throw new ContributionError("organizationId", "contributions.error.notMember", 403);
+  if (!(await isApprovedMember(userId, organizationId))) throw new ContributionError("contributions.error.notMember", 403, { field: "organizationId" });
 }
 
 /** The organization co-signs, by one of its approved members. Not a contribution made on its own behalf. */
@@ -74,11 +74,11 @@ export async function cosignContribution(userId: string, contributionId: number,
   await assertMember(userId, organizationId);
   db.transaction((tx) => {
     const c = publishedContribution(tx, contributionId);
-    if (c.organizationId === organizationId) throw new ContributionError("form", "contributions.support.ownOrganization", 409);
+    if (c.organizationId === organizationId) throw new ContributionError("contributions.support.ownOrganization", 409);
     try {
       tx.insert(contributionSupports).values({ contributionId, userId, organizationId }).run();
     } catch (error) {
-      if (isUniqueViolation(error)) throw new ContributionError("form", "contributions.support.alreadyCosigned", 409);
+      if (isUniqueViolation(error)) throw new ContributionError("contributions.support.alreadyCosigned", 409);
       throw error;
     }
     bump(tx, contributionId, 1);
@@ -93,7 +93,7 @@ export async function uncosignContribution(userId: string, contributionId: numbe
       .delete(contributionSupports)
       .where(and(eq(contributionSupports.contributionId, contributionId), eq(contributionSupports.organizationId, organizationId)))
       .run().changes;
-    if (deleted === 0) throw new ContributionError("form", "contributions.support.notCosigned", 409);
+    if (deleted === 0) throw new ContributionError("contributions.support.notCosigned", 409);
     bump(tx, contributionId, -1);
   });
 }

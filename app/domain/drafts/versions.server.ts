@@ -1,5 +1,7 @@
 import { and, asc, count, desc, eq, inArray, ne } from "drizzle-orm";
 import { db, type Tx } from "~/lib/db.server";
+import { DomainError, type DomainErrorStatus } from "~/lib/domain-error";
+import type { MessageKey } from "~/i18n";
 import { recordAudit } from "~/domain/audit/audit.server";
 import { draftSectionObjectives, draftSections, draftSectionTargets, draftSectionTexts, draftVersions, frameworks, strategies, type DraftVersionStatus } from "~db/schema";
 import type { ParsedSection } from "./import-markdown";
@@ -7,13 +9,10 @@ import { matchSections } from "./match-sections";
 
 export type DraftVersion = typeof draftVersions.$inferSelect;
 
-/** A refusal the person can act on; `key` is the catalogue message ("errors.draft…"). */
-export class DraftError extends Error {
-  constructor(
-    public key: string,
-    public status = 409,
-  ) {
-    super(key);
+/** A refusal the person can act on ("errors.draft…"); most are a conflict with the version's state (409). */
+export class DraftError extends DomainError {
+  constructor(key: MessageKey, status: DomainErrorStatus = 409, options: { field?: string } = {}) {
+    super(key, status, options);
   }
 }
 

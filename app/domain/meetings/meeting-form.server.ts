@@ -1,6 +1,7 @@
-import { formValues, parseForm, withoutSecrets } from "~/lib/forms";
+import { DomainError } from "~/lib/domain-error";
+import { fieldErrorsOf, formValues, parseForm, withoutSecrets } from "~/lib/forms";
 import type { Art7bisIssue } from "~/domain/processes/art7bis";
-import { createMeeting, MeetingReferenceError, MeetingStateError, updateMeeting } from "./meetings.server";
+import { createMeeting, updateMeeting } from "./meetings.server";
 import { meetingFormSchema } from "./schemas";
 
 export type MeetingFormOutcome =
@@ -28,8 +29,7 @@ export async function submitMeetingForm(actorId: string, formData: FormData, mee
     }
     return { ok: true, id: result.id, notified: Boolean(result.notified) };
   } catch (error) {
-    if (error instanceof MeetingReferenceError) return { ok: false, status: 400, values: kept, errors: { [error.field]: error.messageKey }, issues: null };
-    if (error instanceof MeetingStateError) return { ok: false, status: 409, values: kept, errors: { form: error.messageKey }, issues: null };
+    if (error instanceof DomainError) return { ok: false, status: error.status, values: kept, errors: fieldErrorsOf(error), issues: null };
     throw error;
   }
 }

@@ -199,7 +199,7 @@ describe("life cycle: scheduled → registration open → held → closed", () =
     await expect(saveMinutes(staffId, id, { minutes: "presto", attendeesCount: 3 })).rejects.toBeInstanceOf(MeetingStateError);
     expect(await transitionMeeting(staffId, id, "registration_open")).toBe(true);
     expect(await transitionMeeting(staffId, id, "held")).toBe(true);
-    await expect(closeMeeting(staffId, id, { minutes: "   ", attendeesCount: 12 })).rejects.toMatchObject({ messageKey: "errors.minutesRequired" });
+    await expect(closeMeeting(staffId, id, { minutes: "   ", attendeesCount: 12 })).rejects.toMatchObject({ key: "errors.minutesRequired", status: 409 });
     expect(await saveMinutes(staffId, id, { minutes: "## Bozza", attendeesCount: 12 })).toBe(true);
     let m = db.select().from(meetings).where(eq(meetings.id, id)).get()!;
     expect(m).toMatchObject({ status: "held", minutes: "## Bozza", attendeesCount: 12, minutesPublishedAt: null });

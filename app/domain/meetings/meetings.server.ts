@@ -1,6 +1,7 @@
 import { and, asc, count, desc, eq, gte, inArray, lt, sql, type SQL } from "drizzle-orm";
 import { db, type DB, type Tx } from "~/lib/db.server";
 import { romeDate } from "~/lib/dates";
+import { DomainError, type DomainErrorStatus } from "~/lib/domain-error";
 import { recordAudit } from "~/domain/audit/audit.server";
 import { deliverSoon, enqueue } from "~/domain/notifications/outbox.server";
 import { art7bisIssuesFor, confirmArt7bisIssues, FIRST_PROCESS_SLUG, unconfirmedIssues } from "~/domain/processes/processes.server";
@@ -165,24 +166,14 @@ export async function liveRegistrationCount(meetingId: number) {
 // ---------------------------------------------------------------- errors and results
 
 /** A change that the meeting's current status does not allow (e.g. editing a cancelled meeting). */
-export class MeetingStateError extends Error {
-  constructor(
-    public readonly status: MeetingStatus,
-    public readonly messageKey: MessageKey = "errors.meetingTransition",
-  ) {
-    super(`not allowed in status ${status}`);
+export class MeetingStateError extends DomainError {
+  constructor(key: MessageKey = "errors.meetingTransition", status: DomainErrorStatus = 409, options: { field?: string } = {}) {
+    super(key, status, options);
   }
 }
 
 /** A reference that does not exist (zone, STTM, process). `field` is the form field to mark. */
-export class MeetingReferenceError extends Error {
-  constructor(
-    public readonly field: string,
-    public readonly messageKey: MessageKey,
-  ) {
-    super(`unknown ${field}`);
-  }
-}
+export class MeetingReferenceError extends DomainError {}
 
 /** Saving either goes through or comes back with the art. 7bis issues nobody has confirmed yet. */
 export type SaveMeetingResult = { status: "saved"; id: number; notified?: number } | { status: "needsConfirmation"; issues: Art7bisIssue[] };
@@ -241,20 +232,20 @@ function notifyRegistrants(tx: Tx, m: MeetingRow, notice: Notice): number {
 
 function defaultProcessId(handle: Handle): number {
   const row = handle.select({ id: processes.id }).from(processes).where(eq(processes.slug, FIRST_PROCESS_SLUG)).get();
-  if (!row) throw new MeetingReferenceError("processId", "errors.meetingProcess");
+  if (!row) throw new MeetingReferenceError("errors.meetingProcess", 400, { field: "processId" });
   return row.id;
 }
 
 function checkReferences(tx: Tx, input: MeetingInput, processId: number) {
   if (!tx.select({ id: processes.id }).from(processes).where(eq(processes.id, processId)).get()) {
-    throw new MeetingReferenceError("processId", "errors.meetingProcess");
+    throw new MeetingReferenceError("errors.meetingProcess", 400, { field: "processId" });
   }
   if (input.zoneId && !tx.select({ id: zones.id }).from(zones).where(eq(zones.id, input.zoneId)).get()) {
-    throw new MeetingReferenceError("zoneId", "errors.meetingZone");
+    throw new MeetingReferenceError("errors.meetingZone", 400, { field: "zoneId" });
   }
   if (input.strategyCodes.length) {
     const known = tx.select({ code: strategies.code }).from(strategies).where(inArray(strategies.code, input.strategyCodes)).all();
-    if (known.length !== input.strategyCodes.length) throw new MeetingReferenceError("strategyCodes", "errors.meetingStrategy");
+    if (known.length !== input.strategyCodes.length) throw new MeetingReferenceError("errors.meetingStrategy", 400, { field: "strategyCodes" });
   }
 }
 
@@ -346,7 +337,7 @@ export async function updateMeeting(
   const result = db.transaction((tx) => {
     const current = tx.select().from(meetings).where(eq(meetings.id, id)).get();
     if (!current) return null;
-    if (current.status === "cancelled") throw new MeetingStateError(current.status, "errors.meetingCancelledNoEdit");
+    if (current.status === "cancelled") throw new MeetingStateError("errors.meetingCancelledNoEdit");
     checkReferences(tx, input, current.processId);
     const issues = conferenceIssues(tx, current.processId, id, input);
     if (issues.pending.length && !opts.confirmArt7bis) return { status: "needsConfirmation" as const, issues: issues.pending };
@@ -406,7 +397,7 @@ export async function transitionMeeting(actorId: string, id: number, to: Meeting
   const done = db.transaction((tx) => {
     const m = tx.select().from(meetings).where(eq(meetings.id, id)).get();
     if (!m) return null;
-    if (!TRANSITIONS[m.status].includes(to)) throw new MeetingStateError(m.status);
+    if (!TRANSITIONS[m.status].includes(to)) throw new MeetingStateError();
     const after = changeStatus(tx, actorId, m, to);
     return notifyRegistrants(tx, after, { kind: "meeting.status", status: to });
   });
@@ -419,7 +410,7 @@ export async function cancelMeeting(actorId: string, id: number, reason: string)
   const done = db.transaction((tx) => {
     const m = tx.select().from(meetings).where(eq(meetings.id, id)).get();
     if (!m) return null;
-    if (!canCancel(m.status)) throw new MeetingStateError(m.status);
+    if (!canCancel(m.status)) throw new MeetingStateError("meetings.cancel.notPossible", 409, { field: "reason" });
     const after = changeStatus(tx, actorId, m, "cancelled", { cancelledReason: reason });
     return { notified: notifyRegistrants(tx, after, { kind: "meeting.cancelled", reason }) };
   });
@@ -434,7 +425,7 @@ export async function saveMinutes(actorId: string, id: number, input: MinutesInp
   return db.transaction((tx) => {
     const m = tx.select().from(meetings).where(eq(meetings.id, id)).get();
     if (!m) return false;
-    if (m.status !== "held" && m.status !== "closed") throw new MeetingStateError(m.status, "errors.minutesNotHeld");
+    if (m.status !== "held" && m.status !== "closed") throw new MeetingStateError("errors.minutesNotHeld");
     const values = { minutes: input.minutes.trim() || null, attendeesCount: input.attendeesCount ?? null };
     tx.update(meetings)
       .set({ ...values, updatedAt: new Date() })
@@ -457,9 +448,9 @@ export async function closeMeeting(actorId: string, id: number, input: MinutesIn
   const done = db.transaction((tx) => {
     const m = tx.select().from(meetings).where(eq(meetings.id, id)).get();
     if (!m) return null;
-    if (m.status !== "held") throw new MeetingStateError(m.status, m.status === "closed" ? "errors.meetingAlreadyClosed" : "errors.minutesNotHeld");
+    if (m.status !== "held") throw new MeetingStateError(m.status === "closed" ? "errors.meetingAlreadyClosed" : "errors.minutesNotHeld");
     const minutes = input.minutes.trim();
-    if (!minutes) throw new MeetingStateError(m.status, "errors.minutesRequired");
+    if (!minutes) throw new MeetingStateError("errors.minutesRequired", 409, { field: "minutes" });
     const after = changeStatus(tx, actorId, m, "closed", {
       minutes,
       attendeesCount: input.attendeesCount ?? null,

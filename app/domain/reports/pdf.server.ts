@@ -8,6 +8,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { chromium, type Browser } from "playwright-core";
 import { CHROMIUM_ARGS, findChromium } from "~/lib/chromium.server";
+import { DomainError, type DomainErrorStatus } from "~/lib/domain-error";
 import { env } from "~/lib/env.server";
 
 export const PDF_TIMEOUT_MS = 30_000;
@@ -15,24 +16,24 @@ export const PDF_TIMEOUT_MS = 30_000;
 export const PDF_QUEUE_TIMEOUT_MS = 20_000;
 const MAX_RENDERS = 2;
 
-export type PdfUnavailableReason = "disabled" | "no-browser" | "launch-failed" | "busy" | "timeout";
-
-/** The PDF cannot be made now (no Chromium, disabled, overloaded): answered with a 503, never a 500. */
-export class PdfUnavailableError extends Error {
-  constructor(
-    public readonly reason: PdfUnavailableReason,
-    detail?: string,
-  ) {
-    super(`PDF unavailable (${reason})${detail ? `: ${detail}` : ""}`);
+/**
+ * The PDF cannot be made now: answered with a 503, never a 500. "reports.pdf.busy" (every renderer
+ * taken, or too slow: retry soon) or "reports.pdf.unavailable" (disabled, no Chromium, or it failed
+ * to start: download another format).
+ */
+export class PdfUnavailableError extends DomainError {
+  declare readonly key: "reports.pdf.busy" | "reports.pdf.unavailable";
+  constructor(key: "reports.pdf.busy" | "reports.pdf.unavailable", status: DomainErrorStatus = 503) {
+    super(key, status);
   }
 }
 
 let browserPromise: Promise<Browser> | null = null;
 
 function launch(): Promise<Browser> {
-  if (env.CONCERTA_PDF_DISABLED) return Promise.reject(new PdfUnavailableError("disabled"));
+  if (env.CONCERTA_PDF_DISABLED) return Promise.reject(new PdfUnavailableError("reports.pdf.unavailable"));
   const found = findChromium();
-  if (!found) return Promise.reject(new PdfUnavailableError("no-browser"));
+  if (!found) return Promise.reject(new PdfUnavailableError("reports.pdf.unavailable"));
   return chromium
     .launch({
       // Playwright's own build needs no path; a system or CHROMIUM_PATH one does.
@@ -49,7 +50,9 @@ function launch(): Promise<Browser> {
       return browser;
     })
     .catch((error: unknown) => {
-      throw error instanceof PdfUnavailableError ? error : new PdfUnavailableError("launch-failed", error instanceof Error ? error.message : String(error));
+      if (error instanceof PdfUnavailableError) throw error;
+      console.error("Chromium did not start for a report PDF:", error);
+      throw new PdfUnavailableError("reports.pdf.unavailable");
     });
 }
 
@@ -94,7 +97,7 @@ async function acquire(): Promise<void> {
     const timer = setTimeout(() => {
       const i = waiting.indexOf(grant);
       if (i >= 0) waiting.splice(i, 1);
-      reject(new PdfUnavailableError("busy"));
+      reject(new PdfUnavailableError("reports.pdf.busy"));
     }, PDF_QUEUE_TIMEOUT_MS);
     waiting.push(grant);
   });
@@ -140,7 +143,7 @@ export async function renderPdf(html: string, opts: PdfOptions): Promise<Buffer>
       });
     })();
     const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new PdfUnavailableError("timeout")), timeoutMs);
+      timer = setTimeout(() => reject(new PdfUnavailableError("reports.pdf.busy")), timeoutMs);
     });
     return await Promise.race([work, timeout]);
   } finally {

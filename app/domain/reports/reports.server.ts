@@ -3,6 +3,7 @@
 import { and, desc, eq, sql } from "drizzle-orm";
 import { recordAudit } from "~/domain/audit/audit.server";
 import { db, type Tx } from "~/lib/db.server";
+import { DomainError } from "~/lib/domain-error";
 import { renderMarkdown } from "~/lib/markdown.server";
 import { reports, reportVersions, type ReportKind } from "~db/schema";
 import { flattenSections, type ReportDocument } from "./document";
@@ -93,7 +94,7 @@ export function publishReportVersion(input: {
       .where(eq(reportVersions.reportId, report.id))
       .get();
     const number = (last?.number ?? 0) + 1;
-    if (number > 1 && !note) throw new ReportError("reports.error.correctionNoteRequired", 400, "correctionNote");
+    if (number > 1 && !note) throw new ReportError("reports.error.correctionNoteRequired", 400, { field: "correctionNote" });
     const row = tx
       .insert(reportVersions)
       .values({
@@ -118,15 +119,8 @@ export function publishReportVersion(input: {
   });
 }
 
-export class ReportError extends Error {
-  constructor(
-    public readonly messageKey: string,
-    public readonly status: number,
-    public readonly field?: string,
-  ) {
-    super(messageKey);
-  }
-}
+/** A refused publication (e.g. a correction without its note); `field` is the form field at fault. */
+export class ReportError extends DomainError {}
 
 /** The published versions of a report, newest first. */
 export async function listReportVersions(reportId: number): Promise<ReportVersionSummary[]> {

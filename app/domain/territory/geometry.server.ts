@@ -9,6 +9,7 @@ import pointOnFeature from "@turf/point-on-feature";
 import { and, gte, lte } from "drizzle-orm";
 import type { FeatureCollection, Geometry, LineString, MultiPolygon, Point, Polygon, Position } from "geojson";
 import { db } from "~/lib/db.server";
+import { DomainError, type DomainErrorStatus } from "~/lib/domain-error";
 import { readSeedJson } from "~/lib/seed-files.server";
 import { comuni } from "~db/schema";
 
@@ -34,9 +35,15 @@ export type CheckedPlace = {
   comuni: { istat: string; zoneId: string }[];
 };
 
-export class GeometryError extends Error {
-  constructor(readonly problem: GeometryProblem) {
-    super(problem);
+/** A refused place; its key names the problem ("errors.geometry.outside"). */
+export class GeometryError extends DomainError {
+  declare readonly key: `errors.geometry.${GeometryProblem}`;
+  constructor(key: `errors.geometry.${GeometryProblem}`, status: DomainErrorStatus = 400) {
+    super(key, status);
+  }
+
+  get problem(): GeometryProblem {
+    return this.key.slice("errors.geometry.".length) as GeometryProblem;
   }
 }
 
@@ -59,42 +66,42 @@ function isPosition(p: unknown): p is Position {
 /** Parses and checks the shape of a GeoJSON geometry, without touching the territory. */
 export function parseGeometry(text: string): PlaceGeometry {
   // Refuse oversized input before parsing it: a 2 MB upload costs nothing.
-  if (text.length > GEOMETRY_LIMITS.maxTextLength) throw new GeometryError("tooLarge");
+  if (text.length > GEOMETRY_LIMITS.maxTextLength) throw new GeometryError("errors.geometry.tooLarge");
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch {
-    throw new GeometryError("malformed");
+    throw new GeometryError("errors.geometry.malformed");
   }
   // Accept a bare geometry or a Feature wrapping one.
   if (value && typeof value === "object" && (value as { type?: string }).type === "Feature") value = (value as { geometry?: unknown }).geometry;
   const g = value as { type?: unknown; coordinates?: unknown };
-  if (!g || typeof g !== "object") throw new GeometryError("malformed");
+  if (!g || typeof g !== "object") throw new GeometryError("errors.geometry.malformed");
   switch (g.type) {
     case "Point":
-      if (!isPosition(g.coordinates)) throw new GeometryError("coordinates");
+      if (!isPosition(g.coordinates)) throw new GeometryError("errors.geometry.coordinates");
       return { type: "Point", coordinates: g.coordinates.slice(0, 2) };
     case "LineString": {
       const c = g.coordinates;
-      if (!Array.isArray(c) || c.length < 2 || !c.every(isPosition)) throw new GeometryError("coordinates");
-      if (c.length > GEOMETRY_LIMITS.maxVertices) throw new GeometryError("tooManyVertices");
+      if (!Array.isArray(c) || c.length < 2 || !c.every(isPosition)) throw new GeometryError("errors.geometry.coordinates");
+      if (c.length > GEOMETRY_LIMITS.maxVertices) throw new GeometryError("errors.geometry.tooManyVertices");
       return { type: "LineString", coordinates: c.map((p) => p.slice(0, 2)) };
     }
     case "Polygon": {
       const rings = g.coordinates;
       // One outer ring; holes are not something participants draw.
-      if (!Array.isArray(rings) || rings.length !== 1) throw new GeometryError("coordinates");
+      if (!Array.isArray(rings) || rings.length !== 1) throw new GeometryError("errors.geometry.coordinates");
       const ring = rings[0];
-      if (!Array.isArray(ring) || !ring.every(isPosition)) throw new GeometryError("coordinates");
-      if (ring.length > GEOMETRY_LIMITS.maxVertices + 1) throw new GeometryError("tooManyVertices");
-      if (ring.length < 4) throw new GeometryError("coordinates");
+      if (!Array.isArray(ring) || !ring.every(isPosition)) throw new GeometryError("errors.geometry.coordinates");
+      if (ring.length > GEOMETRY_LIMITS.maxVertices + 1) throw new GeometryError("errors.geometry.tooManyVertices");
+      if (ring.length < 4) throw new GeometryError("errors.geometry.coordinates");
       const first = ring[0];
       const last = ring[ring.length - 1];
-      if (first[0] !== last[0] || first[1] !== last[1]) throw new GeometryError("ringNotClosed");
+      if (first[0] !== last[0] || first[1] !== last[1]) throw new GeometryError("errors.geometry.ringNotClosed");
       return { type: "Polygon", coordinates: [ring.map((p) => p.slice(0, 2))] };
     }
     default:
-      throw new GeometryError("type");
+      throw new GeometryError("errors.geometry.type");
   }
 }
 
@@ -134,17 +141,17 @@ export async function comuniTouchedBy(geometry: Geometry): Promise<{ istat: stri
 export async function checkPlace(text: string): Promise<CheckedPlace> {
   let geometry = parseGeometry(text);
   if (geometry.type === "Polygon") {
-    if (kinks(feature(geometry)).features.length > 0) throw new GeometryError("selfIntersecting");
-    if (turfArea(geometry) / 1_000_000 > GEOMETRY_LIMITS.maxAreaKm2) throw new GeometryError("areaTooLarge");
+    if (kinks(feature(geometry)).features.length > 0) throw new GeometryError("errors.geometry.selfIntersecting");
+    if (turfArea(geometry) / 1_000_000 > GEOMETRY_LIMITS.maxAreaKm2) throw new GeometryError("errors.geometry.areaTooLarge");
     geometry = rewindCounterClockwise(geometry);
   }
   if (geometry.type === "LineString" && turfLength(feature(geometry), { units: "kilometers" }) > GEOMETRY_LIMITS.maxLineKm) {
-    throw new GeometryError("lineTooLong");
+    throw new GeometryError("errors.geometry.lineTooLong");
   }
   const area = metropolitanBoundary();
-  if (!vertices(geometry).every((p) => booleanPointInPolygon(p, area))) throw new GeometryError("outside");
+  if (!vertices(geometry).every((p) => booleanPointInPolygon(p, area))) throw new GeometryError("errors.geometry.outside");
   const touched = await comuniTouchedBy(geometry);
-  if (touched.length === 0) throw new GeometryError("outside");
+  if (touched.length === 0) throw new GeometryError("errors.geometry.outside");
   const bbox = turfBbox(geometry) as [number, number, number, number];
   const point = (geometry.type === "Point" ? geometry.coordinates : pointOnFeature(geometry).geometry.coordinates) as [number, number];
   return { geometry, bbox, point, comuni: touched };
