@@ -84,7 +84,7 @@ describe("section page: authorization on the server", () => {
   it("an empty comment is a 400 on its form, not a 500", async () => {
     const r = await outcome(() => sectionPage.action(args(formRequest(path, { intent: "comment", body: "  ", parentId: "" }, participantCookie))));
     expect(r.status).toBe(400);
-    expect(r.body).toMatchObject({ formId: "comment", field: "body", message: "Campo obbligatorio." });
+    expect(r.body).toMatchObject({ formId: "comment", field: "body", message: "Scrivi il testo del commento." });
   });
 
   it("on behalf of an organization one does not represent: 403 with the message, text kept", async () => {

@@ -2,7 +2,8 @@
 // small static script (/i18n/<lang>-<hash>.js, cached for good: the hash changes with the text),
 // so neither catalogue is in the JS bundle nor in every page's data.
 import { createHash } from "node:crypto";
-import type { Lang, MessageKey } from "./index";
+import type { Lang } from "./langs";
+import type { MessageKey } from "./it";
 import { it } from "./it";
 import { en } from "./en";
 

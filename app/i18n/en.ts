@@ -11,6 +11,7 @@ import processes from "./en/processes";
 import drafts from "./en/drafts";
 import contributions from "./en/contributions";
 import browse from "./en/browse";
+import comments from "./en/comments";
 import moderation from "./en/moderation";
 import reports from "./en/reports";
 import dashboard from "./en/dashboard";
@@ -30,6 +31,7 @@ export const en: Record<MessageKey, string> = {
   ...drafts,
   ...contributions,
   ...browse,
+  ...comments,
   ...moderation,
   ...reports,
   ...dashboard,

@@ -3,10 +3,10 @@ import type { MessageKey } from "./it";
 // root route registers the page language's catalogue from its loader data (registerCatalogue).
 import * as server from "./catalogues.server";
 
+import { DEFAULT_LANG, LANGS, type Lang } from "./langs";
+
 export type { MessageKey };
-export const LANGS = ["it", "en"] as const;
-export type Lang = (typeof LANGS)[number];
-export const DEFAULT_LANG: Lang = "it";
+export { DEFAULT_LANG, LANGS, type Lang };
 
 type Messages = Record<string, string>;
 const registry: Partial<Record<Lang, Messages>> = { ...(server.catalogues ?? {}) };

@@ -10,6 +10,7 @@ import processes from "./it/processes";
 import drafts from "./it/drafts";
 import contributions from "./it/contributions";
 import browse from "./it/browse";
+import comments from "./it/comments";
 import moderation from "./it/moderation";
 import reports from "./it/reports";
 import dashboard from "./it/dashboard";
@@ -29,6 +30,7 @@ export const it = {
   ...drafts,
   ...contributions,
   ...browse,
+  ...comments,
   ...moderation,
   ...reports,
   ...dashboard,

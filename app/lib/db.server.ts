@@ -9,6 +9,8 @@ import { env } from "./env.server";
 export type DB = BetterSQLite3Database<typeof schema>;
 /** The handle inside `db.transaction(tx => …)`: synchronous calls only (.run/.all/.get). */
 export type Tx = Parameters<Parameters<DB["transaction"]>[0]>[0];
+/** Either: a function that only reads can run inside the caller's transaction or on its own. */
+export type Reader = Tx | DB;
 
 const MIGRATIONS = path.resolve(process.cwd(), "db/migrations");
 

@@ -3,23 +3,22 @@ import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useLocation, useRouteLoaderData, useSearchParams } from "@remix-run/react";
 import leafletCss from "leaflet/dist/leaflet.css";
 import { RichText } from "~/components/RichText";
-import { ContributionComments } from "~/components/contributions/ContributionComments";
+import { CommentsSection } from "~/components/comments/CommentThread";
+import { AttachmentList } from "~/components/contributions/AttachmentList";
 import { PlaceMap } from "~/components/map/PlaceMap";
 import { ReportForm } from "~/components/moderation/ReportForm";
-import { FormAlert, OnBehalfSelect, TextArea, type FormState, type Ui } from "~/components/participation/forms";
+import type { FormState, Ui } from "~/components/participation/forms";
 import { can } from "~/domain/accounts/permissions";
 import { organizationsRepresentedBy } from "~/domain/accounts/organizations.server";
 import { getUser, requirePermission, requireUser } from "~/domain/accounts/session.server";
-import {
-  addComment,
-  CommentError,
-  commentActionSchema,
-  commentFormId,
-  deleteComment,
-  publishComment,
-  rejectComment,
-} from "~/domain/contributions/comments.server";
-import { commentAnchor, contributionPath, MAX_COMMENT_LENGTH } from "~/domain/contributions/page";
+import { commentThread, CommentError } from "~/domain/comments/comments.server";
+import { commentAnchor, participationNotice } from "~/domain/comments/comments";
+import { commentFormId, commentIntents, isCommentIntent, runCommentIntent } from "~/domain/comments/form.server";
+import { contributionPath } from "~/domain/contributions/page";
+import { decideOnPage, isPageDecision, pageDecisionFormId, pageDecisionIntent } from "~/domain/moderation/page-decisions.server";
+import { ModerationError } from "~/domain/moderation/decide.server";
+import { domainMessage } from "~/lib/domain-error";
+import { z } from "~/lib/zod.server";
 import { getContributionPage, publicSupportSummary } from "~/domain/contributions/page.server";
 import { supportState } from "~/domain/contributions/supports.server";
 import { sectionPagePath } from "~/domain/drafts/participation";
@@ -75,7 +74,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     page,
     support,
-    viewer: user ? { name: user.name ?? "", canModerate: can(user, "comment.moderate") } : null,
+    // Comments are shown (and taken) while the contribution is published.
+    comments: open ? commentThread({ kind: "contribution", id }, viewer, { editable: true }) : { threads: [], published: 0 },
+    viewer: user ? { name: user.name ?? "", canModerate: can(user, "moderation.decide") } : null,
     organizations: organizations.map((o) => ({ id: o.id, name: o.name })),
     loginHref: `/accedi?redirectTo=${encodeURIComponent(contributionPath(id))}`,
   };
@@ -83,8 +84,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 // ---------------------------------------------------------------------------------------------
 
+const actionSchema = () => z.discriminatedUnion("intent", [...commentIntents, pageDecisionIntent]);
+
+/** Which form of the page a submission came from, so a refusal is shown there with what was typed. */
+const formIdOf = (values: Record<string, string>) => commentFormId(values) ?? (values.kind && values.itemId ? pageDecisionFormId(values.kind, values.itemId) : "form");
+
 function refusal(values: Record<string, string>, status: number, message: string, field: string | null = null) {
-  const state: NonNullable<FormState> = { formId: commentFormId(values), field, message, values };
+  const state: NonNullable<FormState> = { formId: formIdOf(values), field, message, values };
   return data({ ok: false as const, ...state }, { status });
 }
 
@@ -92,11 +98,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const id = idOf(params);
   const path = contributionPath(id);
   const user = await requireUser(request);
-  const t = translator(await getLang(request));
+  const lang = await getLang(request);
+  const t = translator(lang);
   const values: Record<string, string> = {};
   for (const [k, v] of Object.entries(formValues(await request.formData()))) values[k] = Array.isArray(v) ? v[0] : v;
 
-  const parsed = commentActionSchema.safeParse(values);
+  const parsed = actionSchema().safeParse(values);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const field = issue?.path.join(".") || null;
@@ -104,36 +111,28 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return refusal(values, 400, t(key as MessageKey), field);
   }
   const input = parsed.data;
-  if (input.intent === "approve" || input.intent === "reject") await requirePermission(request, "comment.moderate");
+  const subject = { kind: "contribution" as const, id };
   try {
-    switch (input.intent) {
-      case "comment": {
-        const r = await addComment({ userId: user.id, contributionId: id, body: input.body, parentId: input.parentId, organizationId: input.organizationId });
-        return redirect(`${path}?esito=comment.${r.status === "published" ? "published" : "pending"}#${commentAnchor(r.id)}`);
-      }
-      case "delete": {
-        const r = deleteComment({ userId: user.id, commentId: input.commentId });
-        if (r.contributionId !== id) notFound();
-        return redirect(`${path}?esito=deleted#comments-title`);
-      }
-      case "approve":
-      case "reject": {
-        const r = (input.intent === "approve" ? publishComment : rejectComment)({ actorId: user.id, commentId: input.itemId, reason: input.reason });
-        deliverSoon();
-        if (r.contributionId !== id) notFound();
-        return redirect(`${path}?esito=${input.intent === "approve" ? "approved" : "rejected"}#${commentAnchor(input.itemId)}`);
-      }
+    if (isCommentIntent(input)) {
+      const r = await runCommentIntent(input, { id: user.id, role: user.role }, subject);
+      return redirect(`${path}?esito=${r.esito}#${r.anchor}`);
     }
+    if (isPageDecision(input)) {
+      await requirePermission(request, "moderation.decide");
+      // decideOnPage refuses (404) an item that is not on this contribution, before any write.
+      const { found } = decideOnPage(input, user.id, { subject, kinds: { comment: "contribution_comment" } });
+      if (!found) notFound();
+      deliverSoon();
+      return redirect(`${path}?esito=${input.intent === "approve" ? "approved" : "rejected"}.comment#${commentAnchor(input.itemId)}`);
+    }
+    return refusal(values, 400, t("errors.unknownIntent"), "intent");
   } catch (error) {
-    if (error instanceof CommentError)
-      return refusal(values, error.status, t(error.key), error.key === "browse.comments.error.notMember" ? "organizationId" : "body");
+    if (error instanceof CommentError || error instanceof ModerationError) return refusal(values, error.status, domainMessage(error, lang), error.field ?? "body");
     throw error;
   }
 }
 
 // ---------------------------------------------------------------------------------------------
-
-const NOTICES = ["comment.pending", "comment.published", "deleted", "approved", "rejected"] as const;
 
 type LoaderData = ReturnType<typeof useLoaderData<typeof loader>>;
 type Page = LoaderData["page"];
@@ -153,7 +152,7 @@ function Who({ page, t }: { page: Page; t: Translate }) {
 }
 
 export default function ContributionPage() {
-  const { page, support, viewer, organizations, loginHref } = useLoaderData<typeof loader>();
+  const { page, comments, support, viewer, organizations, loginHref } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const location = useLocation();
   const [params] = useSearchParams();
@@ -163,7 +162,8 @@ export default function ContributionPage() {
   const contentLang = lang === "it" ? undefined : "it";
   const state: FormState = result && !result.ok ? { formId: result.formId, field: result.field, message: result.message, values: result.values } : null;
   const notice = params.get("esito");
-  const okMessage = !state && notice && (NOTICES as readonly string[]).includes(notice) ? t(`browse.comments.ok.${notice}` as MessageKey) : null;
+  const noticeKey = participationNotice(notice);
+  const okMessage = !state && noticeKey ? t(noticeKey as MessageKey) : null;
   const date = (iso: string | null) => (iso ? longDate(lang, iso) : "");
 
   return (
@@ -192,6 +192,7 @@ export default function ContributionPage() {
       ) : (
         <FullContribution
           page={page}
+          comments={comments}
           support={support}
           viewer={viewer}
           organizations={organizations}
@@ -209,6 +210,7 @@ export default function ContributionPage() {
 
 type FullProps = {
   page: FullPage;
+  comments: LoaderData["comments"];
   support: LoaderData["support"];
   viewer: LoaderData["viewer"];
   organizations: LoaderData["organizations"];
@@ -220,7 +222,7 @@ type FullProps = {
   tileUrl: string;
 };
 
-function FullContribution({ page, support, viewer, organizations, loginHref, state, formKey, okMessage, contentLang, tileUrl }: FullProps) {
+function FullContribution({ page, comments, support, viewer, organizations, loginHref, state, formKey, okMessage, contentLang, tileUrl }: FullProps) {
   const t = useT();
   const lang = useLang();
   const date = (iso: string | null) => (iso ? longDate(lang, iso) : "");
@@ -231,12 +233,10 @@ function FullContribution({ page, support, viewer, organizations, loginHref, sta
     viewerName: viewer?.name ?? "",
     organizations,
     windowOpen: published,
-    currentVersionId: 0,
     state,
     formKey,
     contentLang,
   };
-  const commentState = state?.formId === "comment" ? state : null;
   const placeWords = [page.comuni.map((c) => c.name).join(", "), page.zones.map((z) => (z.isCapoluogo ? t("browse.capoluogo") : z.name)).join(", ")].filter(
     Boolean
   );
@@ -254,12 +254,20 @@ function FullContribution({ page, support, viewer, organizations, loginHref, sta
           <p>{okMessage}</p>
         </div>
       ) : null}
+      <DuplicateMarks duplicates={page.duplicates} contentLang={contentLang} />
 
       <div className="contribution-layout">
         <div>
           <div className="contribution-body" lang={contentLang}>
             <RichText html={page.bodyHtml} />
           </div>
+
+          {page.attachments.length > 0 ? (
+            <section aria-labelledby="attachments-title">
+              <h2 id="attachments-title">{t("contributions.attachments.title", { count: page.attachments.length })}</h2>
+              <AttachmentList contributionId={page.id} attachments={page.attachments} />
+            </section>
+          ) : null}
 
           <section aria-labelledby="themes-title">
             <h2 id="themes-title">{t("browse.page.themes")}</h2>
@@ -347,42 +355,15 @@ function FullContribution({ page, support, viewer, organizations, loginHref, sta
           ) : null}
 
           {published ? (
-            <section aria-labelledby="comments-title" className="participation-block">
-              <h2 id="comments-title" tabIndex={-1}>
-                {t("browse.comments.title")} <span className="count">({page.comments.published})</span>
-              </h2>
-              {page.comments.threads.length === 0 ? <p className="muted">{t("browse.comments.none")}</p> : null}
-              {page.comments.threads.length > 0 ? (
-                <ContributionComments comments={page.comments.threads} ui={ui} label={t("browse.comments.listLabel")} />
-              ) : null}
-              {viewer ? (
-                <Form method="post" noValidate className="participation-form comment-form" key={`comment-${formKey}`} preventScrollReset>
-                  <h3 id="new-comment-title">{t("browse.comments.new")}</h3>
-                  <p className="muted">{t("browse.comments.moderationNote")}</p>
-                  <FormAlert id="comment-error" message={commentState?.message} />
-                  <input type="hidden" name="intent" value="comment" />
-                  <TextArea
-                    formId="comment"
-                    name="body"
-                    label={t("browse.comments.body")}
-                    hint={t("browse.comments.bodyHint")}
-                    rows={5}
-                    maxLength={MAX_COMMENT_LENGTH}
-                    defaultValue=""
-                    required
-                    ui={ui}
-                  />
-                  <OnBehalfSelect formId="comment" ui={ui} />
-                  <button type="submit" className="btn">
-                    {t("browse.comments.submit")}
-                  </button>
-                </Form>
-              ) : (
-                <p>
-                  <Link to={loginHref}>{t("browse.comments.login")}</Link>
-                </p>
-              )}
-            </section>
+            <CommentsSection
+              thread={comments}
+              ui={ui}
+              label={t("browse.comments.listLabel")}
+              itemKind="contribution_comment"
+              canPost
+              loginHref={loginHref}
+              note={t("comments.moderationNote")}
+            />
           ) : null}
         </div>
 
@@ -433,6 +414,37 @@ function FullContribution({ page, support, viewer, organizations, loginHref, sta
         </aside>
       </div>
     </>
+  );
+}
+
+/** The duplicate marks set by moderators: the original this one repeats, and those that repeat this one. */
+function DuplicateMarks({ duplicates, contentLang }: { duplicates: FullPage["duplicates"]; contentLang: string | undefined }) {
+  const t = useT();
+  if (!duplicates.of && duplicates.by.length === 0) return null;
+  return (
+    <div className="duplicate-marks" role="note">
+      {duplicates.of ? (
+        <p>
+          {t("browse.page.duplicateOf")}{" "}
+          <Link to={contributionPath(duplicates.of.id)} lang={contentLang}>
+            «{duplicates.of.title}»
+          </Link>
+        </p>
+      ) : null}
+      {duplicates.by.length > 0 ? (
+        <p>
+          {t("browse.page.duplicates")}{" "}
+          {duplicates.by.map((d, i) => (
+            <span key={d.id}>
+              {i > 0 ? ", " : ""}
+              <Link to={contributionPath(d.id)} lang={contentLang}>
+                «{d.title}»
+              </Link>
+            </span>
+          ))}
+        </p>
+      ) : null}
+    </div>
   );
 }
 

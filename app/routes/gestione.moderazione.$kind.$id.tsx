@@ -1,14 +1,20 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { DuplicateForm, ErrorText, LinksAndOutcome, MetadataForm, valueOf, type Failure } from "~/components/moderation/ItemPanels";
+import { Form, Link, useActionData, useLoaderData, useRouteLoaderData, useSearchParams } from "@remix-run/react";
+import leafletCss from "leaflet/dist/leaflet.css";
+import { DuplicateForm, ErrorText, LinksAndOutcome, MetadataForm, PlaceAndAttachments, SectionLink, valueOf, type Failure } from "~/components/moderation/ItemPanels";
 import { z } from "~/lib/zod.server";
 import { requirePermission } from "~/domain/accounts/session.server";
-import { comuniChoices, editMetadata, markDuplicate, ModerationError, publish, reject, sendBack } from "~/domain/moderation/actions.server";
-import { hideForGood, redactPassage, restoreItem } from "~/domain/moderation/flags.server";
+import { comuniChoices, editMetadata, markDuplicate } from "~/domain/moderation/corrections.server";
+import { decide, ModerationError, revisionOf, type DecisionKind } from "~/domain/moderation/decide.server";
+import { redactPassage } from "~/domain/moderation/redaction.server";
+import { db } from "~/lib/db.server";
+import { domainMessage } from "~/lib/domain-error";
+import { getLang } from "~/lib/lang.server";
 import { itemPath, kindOfSlug, MAX_RESPONSE_LENGTH, REJECT_REASONS } from "~/domain/moderation/kinds";
 import { giveOutcome, setSectionLinks } from "~/domain/moderation/outcomes.server";
 import { itemDetail, queueStateOf } from "~/domain/moderation/queue.server";
+import { attachmentsOf } from "~/domain/contributions/attachments.server";
 import { deliverSoon } from "~/domain/notifications/outbox.server";
 import { listVersions, versionSections } from "~/domain/drafts/versions.server";
 import { listObjectives, listStrategies } from "~/domain/plan/plan.server";
@@ -19,6 +25,8 @@ import type { RouteHandle } from "~/lib/breadcrumb";
 import { formValues } from "~/lib/forms";
 import { notFound } from "~/lib/http.server";
 import { renderMarkdown } from "~/lib/markdown.server";
+import type { RootLoaderData } from "~/root";
+import browseCss from "~/styles/browse.css";
 import { CONTRIBUTION_KINDS, OUTCOMES } from "~db/schema/enums";
 
 // One waiting item in full, with every decision staff can take on it: publish, reject with a
@@ -27,7 +35,13 @@ import { CONTRIBUTION_KINDS, OUTCOMES } from "~db/schema/enums";
 // sections and give (or revise) its outcome. Each form posts an `intent`; each answer redirects here.
 
 type Data = { item?: { title: string } } | undefined;
-export const handle: RouteHandle = { breadcrumb: { label: (d) => (d as Data)?.item?.title ?? "—" } };
+export const handle: RouteHandle = { breadcrumb: { label: (d) => (d as Data)?.item?.title ?? "—" }, map: true };
+
+// Leaflet's stylesheet and the contribution page's (the small place map, attachment previews).
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: leafletCss },
+  { rel: "stylesheet", href: browseCss },
+];
 
 export const meta: MetaFunction<typeof loader> = ({ data: d, matches }) => [
   { title: `${d ? d.item.title : metaTranslator(matches)("errors.title")} — ${metaTranslator(matches)("moderation.title")} — Concerta` },
@@ -41,15 +55,19 @@ function refOf(params: LoaderFunctionArgs["params"]) {
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requirePermission(request, "moderation.act");
+  await requirePermission(request, "moderation.decide");
   const ref = refOf(params);
   const detail = itemDetail(ref);
   if (!detail) notFound("Elemento non trovato");
   const linkable = ref.kind === "contribution" || ref.kind === "amendment";
   const versionParam = Number(new URL(request.url).searchParams.get("versione"));
   const versions = linkable ? listVersions({ includeDrafts: true }).filter((v) => !detail.strategyCode || v.strategyCode === detail.strategyCode) : [];
-  const chosen = versions.find((v) => v.id === versionParam) ?? versions.find((v) => v.status === "in_consultazione") ?? versions[0];
+  // The version the item was sent from comes first when its section is proposed as the link.
+  const proposed = detail.proposedLink && versions.some((v) => v.id === detail.proposedLink!.versionId) ? detail.proposedLink : null;
+  const chosen =
+    versions.find((v) => v.id === versionParam) ?? versions.find((v) => v.id === proposed?.versionId) ?? versions.find((v) => v.status === "in_consultazione") ?? versions[0];
   const linkedIds = new Set(detail.links.filter((l) => l.versionId === chosen?.id).map((l) => l.sectionId));
+  const proposedHere = proposed && proposed.versionId === chosen?.id ? proposed.sectionId : null;
   const [strategies, objectives] = ref.kind === "contribution" ? await Promise.all([listStrategies(), listObjectives()]) : [[], []];
   const iso = (d: Date | null | undefined) => d?.toISOString() ?? null;
   return {
@@ -63,10 +81,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       body: detail.body,
       secondary: detail.secondary,
       authorName: detail.authorName,
+      personName: detail.personName,
+      organizationName: detail.organizationName,
       createdAt: iso(detail.createdAt),
       strategyCode: detail.strategyCode,
+      section: detail.section,
     },
+    attachments: ref.kind === "contribution" ? await attachmentsOf(ref.id) : [],
     state: queueStateOf(ref),
+    // What the moderator sees now: each decision form sends it back, and a decision on a changed item is refused.
+    revision: revisionOf(db, ref),
     contribution: detail.contribution
       ? {
           ...detail.contribution,
@@ -87,7 +111,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     linkable,
     versions: versions.map((v) => ({ id: v.id, label: `${v.strategyCode} ${v.label}`, status: v.status })),
     chosenVersionId: chosen?.id ?? null,
-    sections: chosen ? versionSections(chosen.id).map((s) => ({ sectionId: s.sectionId, number: s.number, title: s.title, depth: s.depth, linked: linkedIds.has(s.sectionId) })) : [],
+    proposedLink: proposed,
+    sections: chosen
+      ? versionSections(chosen.id).map((s) => ({ sectionId: s.sectionId, number: s.number, title: s.title, depth: s.depth, linked: linkedIds.has(s.sectionId), proposed: s.sectionId === proposedHere }))
+      : [],
     strategies: strategies.map((s) => ({ code: s.code, number: s.number, targets: s.targets.map((t) => ({ code: t.code, title: t.title })) })),
     objectives: objectives.map((o) => ({ code: o.code, title: o.title })),
     comuni: ref.kind === "contribution" ? comuniChoices() : [],
@@ -97,13 +124,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 // ---------------------------------------------------------------------------------------------
 
 const reasonText = () => z.string().trim().min(1, { message: "moderation.error.reasonRequired" }).max(1000);
+/** The revision the moderator saw (optional for older clients: without it only the item's state is checked). */
+const revision = z.preprocess((v) => (v === "" || v == null ? undefined : v), z.coerce.number().int().min(0).max(2 ** 53).optional());
 const ids = () => z.array(z.coerce.number().int().positive().max(2 ** 31));
 const schemas = () => ({
-  publish: z.object({}),
-  reject: z.object({ reason: z.enum(REJECT_REASONS, { message: "moderation.error.reasonRequired" }), text: z.string().max(1000).default("") }),
-  sendBack: z.object({ message: z.string().trim().min(1, { message: "moderation.error.messageRequired" }).max(2000) }),
-  restore: z.object({ reason: reasonText() }),
-  hideForGood: z.object({ reason: reasonText() }),
+  publish: z.object({ revision }),
+  reject: z.object({ reason: z.enum(REJECT_REASONS, { message: "moderation.error.reasonRequired" }), text: z.string().max(1000).default(""), revision }),
+  sendBack: z.object({ message: z.string().trim().min(1, { message: "moderation.error.messageRequired" }).max(2000), revision }),
+  restore: z.object({ reason: reasonText(), revision }),
+  hideForGood: z.object({ reason: reasonText(), revision }),
   redact: z.object({ passage: z.string().min(1, { message: "moderation.error.passageRequired" }).max(5000), reason: z.string().max(1000).default("") }),
   metadata: z.object({
     kind: z.enum(CONTRIBUTION_KINDS),
@@ -122,14 +151,14 @@ type Intent = keyof ReturnType<typeof schemas>;
 const ARRAYS = new Set(["targetCodes", "objectiveCodes", "comuni", "sectionIds"]);
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requirePermission(request, "moderation.act");
+  const user = await requirePermission(request, "moderation.decide");
   const ref = refOf(params);
   const raw = formValues(await request.formData());
   const values: Record<string, string | string[]> = {};
   for (const [k, v] of Object.entries(raw)) values[k] = ARRAYS.has(k) ? [v].flat() : Array.isArray(v) ? v[0] : v;
   const intent = String(values.intent ?? "") as Intent;
-  const fail = (key: string, status = 400, field: string | null = null) =>
-    data({ ok: false as const, intent: String(values.intent ?? ""), error: key, field, values: values as Record<string, string | string[]> }, { status });
+  const fail = (key: string, status = 400, field: string | null = null, message: string | null = null) =>
+    data({ ok: false as const, intent: String(values.intent ?? ""), error: key, message, field, values: values as Record<string, string | string[]> }, { status });
   const all = schemas();
   if (!(intent in all)) return fail("errors.unknownIntent");
   // Staff correct metadata only: a form that carries the author's title or text is refused, not half-applied.
@@ -151,20 +180,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
   try {
     switch (intent) {
       case "publish":
-        publish({ actorId: user.id, item: ref });
-        break;
       case "reject":
-        reject({ actorId: user.id, item: ref, decision: { reason: input.reason as (typeof REJECT_REASONS)[number], text: input.text as string } });
-        break;
       case "sendBack":
-        sendBack({ actorId: user.id, contributionId: contributionOnly(), message: input.message as string });
-        break;
       case "restore":
-        restoreItem({ actorId: user.id, item: ref, reason: input.reason as string });
+      case "hideForGood": {
+        const decision: Record<typeof intent, DecisionKind> = { publish: "publish", reject: "reject", sendBack: "send_back", restore: "restore", hideForGood: "hide_for_good" };
+        const code = intent === "reject" ? (input.reason as (typeof REJECT_REASONS)[number]) : null;
+        const text = intent === "reject" ? (input.text as string) : intent === "sendBack" ? (input.message as string) : (input.reason as string | undefined);
+        if (intent === "sendBack") contributionOnly();
+        decide({ actorId: user.id, item: ref, decision: decision[intent], reason: { code, text }, seen: input.revision as number | undefined });
         break;
-      case "hideForGood":
-        hideForGood({ actorId: user.id, item: ref, reason: input.reason as string });
-        break;
+      }
       case "redact":
         redactPassage({ actorId: user.id, item: ref, passage: input.passage as string, reason: input.reason as string });
         break;
@@ -194,7 +220,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
         break;
     }
   } catch (error) {
-    if (error instanceof ModerationError) return fail(error.key, error.status, error.field);
+    if (error instanceof ModerationError) return fail(error.key, error.status, error.field, domainMessage(error, await getLang(request)));
     throw error;
   }
   deliverSoon();
@@ -217,6 +243,7 @@ export default function ModerationItem() {
   const openFlags = d.flags.filter((f) => f.status === "open").length;
   const isContribution = item.kind === "contribution";
   const described = (intent: string) => (failure?.intent === intent ? `${intent}-error` : undefined);
+  const root = useRouteLoaderData("root") as RootLoaderData | undefined;
 
   return (
     <article className="moderation-item">
@@ -241,8 +268,22 @@ export default function ModerationItem() {
       <dl className="facts">
         <dt>{t("moderation.item.author")}</dt>
         <dd>{item.authorName ?? t("moderation.noAuthor")}</dd>
+        {item.organizationName ? (
+          <>
+            <dt>{t("moderation.item.sentBy")}</dt>
+            <dd>{t("moderation.item.onBehalf", { person: item.personName ?? t("moderation.noAuthor"), organization: item.organizationName })}</dd>
+          </>
+        ) : null}
         <dt>{t("moderation.item.sent")}</dt>
         <dd>{when(item.createdAt)}</dd>
+        {item.section ? (
+          <>
+            <dt>{isContribution ? t("moderation.item.sentFromSection") : t("moderation.item.section")}</dt>
+            <dd>
+              <SectionLink section={item.section} />
+            </dd>
+          </>
+        ) : null}
         {item.strategyCode ? (
           <>
             <dt>{t("moderation.filters.sttm")}</dt>
@@ -274,6 +315,8 @@ export default function ModerationItem() {
         </>
       ) : null}
 
+      {d.contribution ? <PlaceAndAttachments id={item.id} place={d.contribution.place} attachments={d.attachments} tileUrl={root?.env.MAP_TILE_URL ?? ""} /> : null}
+
       {d.flags.length > 0 ? (
         <section className="moderation-panel" aria-labelledby="flags-title">
           <h2 id="flags-title">{t("moderation.flags.title", { count: openFlags })}</h2>
@@ -296,6 +339,7 @@ export default function ModerationItem() {
               <h3 id="publish-title">{d.state === "review" ? t("moderation.action.confirm") : t("moderation.action.publish")}</h3>
               <ErrorText failure={failure} intent="publish" />
               <input type="hidden" name="intent" value="publish" />
+              <input type="hidden" name="revision" value={d.revision} />
               <button type="submit" className="btn">
                 {d.state === "review" ? t("moderation.action.confirm") : t("moderation.action.publish")}
               </button>
@@ -307,6 +351,7 @@ export default function ModerationItem() {
               <h3 id="reject-title">{item.status === "pending" ? t("moderation.reject.title") : t("moderation.reject.hideTitle")}</h3>
               <ErrorText failure={failure} intent="reject" />
               <input type="hidden" name="intent" value="reject" />
+              <input type="hidden" name="revision" value={d.revision} />
               <div className="field">
                 <label htmlFor="reject-reason">{t("moderation.reject.reason")}</label>
                 <select id="reject-reason" name="reason" required defaultValue={valueOf(failure, "reject", "reason") ?? ""}>
@@ -334,6 +379,7 @@ export default function ModerationItem() {
               <h3 id="sendBack-title">{t("moderation.sendBack.title")}</h3>
               <ErrorText failure={failure} intent="sendBack" />
               <input type="hidden" name="intent" value="sendBack" />
+              <input type="hidden" name="revision" value={d.revision} />
               <div className="field">
                 <label htmlFor="sendBack-message">{t("moderation.sendBack.message")}</label>
                 <textarea id="sendBack-message" name="message" rows={4} maxLength={2000} required defaultValue={valueOf(failure, "sendBack", "message") ?? ""} />
@@ -351,6 +397,7 @@ export default function ModerationItem() {
                 <h3 id="restore-title">{t("moderation.restore.title")}</h3>
                 <ErrorText failure={failure} intent="restore" />
                 <input type="hidden" name="intent" value="restore" />
+              <input type="hidden" name="revision" value={d.revision} />
                 <div className="field">
                   <label htmlFor="restore-reason">{t("moderation.restore.reason")}</label>
                   <input id="restore-reason" name="reason" type="text" maxLength={1000} required defaultValue={valueOf(failure, "restore", "reason") ?? ""} />
@@ -363,6 +410,7 @@ export default function ModerationItem() {
                 <h3 id="hideForGood-title">{t("moderation.hideForGood.title")}</h3>
                 <ErrorText failure={failure} intent="hideForGood" />
                 <input type="hidden" name="intent" value="hideForGood" />
+              <input type="hidden" name="revision" value={d.revision} />
                 <div className="field">
                   <label htmlFor="hideForGood-reason">{t("moderation.hideForGood.reason")}</label>
                   <input id="hideForGood-reason" name="reason" type="text" maxLength={1000} required defaultValue={valueOf(failure, "hideForGood", "reason") ?? ""} />

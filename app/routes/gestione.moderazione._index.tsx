@@ -5,7 +5,10 @@ import { useRef } from "react";
 import { z } from "~/lib/zod.server";
 import { can } from "~/domain/accounts/permissions";
 import { requirePermission } from "~/domain/accounts/session.server";
-import { bulkModerate, ModerationError, publish, type ItemRef } from "~/domain/moderation/actions.server";
+import { decide, decideMany, ModerationError, revisionsOf, type ItemRef } from "~/domain/moderation/decide.server";
+import { db } from "~/lib/db.server";
+import { domainMessage } from "~/lib/domain-error";
+import { getLang } from "~/lib/lang.server";
 import { AGE_FILTERS, itemPath, MODERATED_KINDS, REJECT_REASONS, type ModeratedKind } from "~/domain/moderation/kinds";
 import { listQueue } from "~/domain/moderation/queue.server";
 import { deliverSoon } from "~/domain/notifications/outbox.server";
@@ -33,7 +36,7 @@ const querySchema = () =>
   });
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requirePermission(request, "moderation.act");
+  const user = await requirePermission(request, "moderation.decide");
   const q = querySchema().parse(Object.fromEntries(new URL(request.url).searchParams));
   const [strategies, zones] = await Promise.all([listStrategies(), listZonesWithComuni()]);
   const result = listQueue({ kind: q.tipo, sttm: q.sttm, zone: q.zona, olderThanDays: q.eta ? Number(q.eta) : undefined, reported: q.segnalati === "1", page: q.page });
@@ -43,15 +46,21 @@ export async function loader({ request }: LoaderFunctionArgs) {
     zones: zones.map((z) => ({ id: z.id, name: z.name })),
     canReadAudit: can(user, "moderation.audit"),
     ...result,
-    rows: result.rows.map((r) => ({ ...r, waitingSince: r.waitingSince.toISOString() })),
+    // Each row carries the revision the moderator sees, so a bulk decision on a changed item is refused.
+    rows: (() => {
+      const revisions = revisionsOf(db, result.rows);
+      return result.rows.map((r) => ({ ...r, waitingSince: r.waitingSince.toISOString(), revision: revisions.get(`${r.kind}:${r.id}`) ?? 0 }));
+    })(),
   };
 }
 
-const refPattern = /^(contribution|contribution_comment|section_comment|amendment):(\d{1,10})$/;
-function parseRef(value: string): ItemRef | null {
+/** "contribution:12", or "contribution:12@345" with the revision the moderator saw. */
+const refPattern = /^(contribution|contribution_comment|section_comment|amendment):(\d{1,10})(?:@(\d{1,15}))?$/;
+function parseRef(value: string): { ref: ItemRef; seen?: number } | null {
   const m = refPattern.exec(value);
-  return m ? { kind: m[1] as ModeratedKind, id: Number(m[2]) } : null;
+  return m ? { ref: { kind: m[1] as ModeratedKind, id: Number(m[2]) }, seen: m[3] === undefined ? undefined : Number(m[3]) } : null;
 }
+const refOnly = (value: string) => value.replace(/@\d+$/, "");
 
 const actionSchema = () =>
   z.object({
@@ -63,19 +72,21 @@ const actionSchema = () =>
   });
 
 export async function action({ request }: ActionFunctionArgs) {
-  const user = await requirePermission(request, "moderation.act");
+  const user = await requirePermission(request, "moderation.decide");
   const values = formValues(await request.formData());
   const items = [values.item ?? []].flat().filter(Boolean);
   const single = Object.fromEntries(Object.entries(values).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
   const parsed = actionSchema().safeParse(single);
-  const fail = (key: MessageKey, status = 400) => data({ ok: false as const, error: key, values: { items, reason: single.reason ?? "", text: single.text ?? "" } }, { status });
+  const fail = (key: MessageKey, status = 400, message: string | null = null) =>
+    data({ ok: false as const, error: key, message, values: { items: items.map(refOnly), reason: single.reason ?? "", text: single.text ?? "" } }, { status });
   if (!parsed.success) return fail("errors.invalid");
   const input = parsed.data;
   const back = input.back;
   const join = (ok: string) => `/gestione/moderazione${back ? `${back}&` : "?"}${ok}`;
   try {
     if (input.publishOne) {
-      publish({ actorId: user.id, item: parseRef(input.publishOne)! });
+      const one = parseRef(input.publishOne)!;
+      decide({ actorId: user.id, item: one.ref, decision: "publish", seen: one.seen });
       deliverSoon();
       return redirect(join("esito=published&n=1"));
     }
@@ -83,16 +94,16 @@ export async function action({ request }: ActionFunctionArgs) {
     const refs = items.map(parseRef);
     if (refs.some((r) => r === null)) return fail("errors.invalid");
     if (input.intent === "reject" && !input.reason) return fail("moderation.error.reasonRequired");
-    const r = bulkModerate({
+    const r = decideMany({
       actorId: user.id,
-      action: input.intent,
-      items: refs as ItemRef[],
-      decision: input.reason ? { reason: input.reason, text: input.text } : undefined,
+      decision: input.intent,
+      items: refs as { ref: ItemRef; seen?: number }[],
+      reason: input.reason ? { code: input.reason, text: input.text } : undefined,
     });
     deliverSoon();
     return redirect(join(`esito=${input.intent === "publish" ? "published" : "rejected"}&n=${r.count}`));
   } catch (error) {
-    if (error instanceof ModerationError) return fail(error.key, error.status);
+    if (error instanceof ModerationError) return fail(error.key, error.status, domainMessage(error, await getLang(request)));
     throw error;
   }
 }
@@ -147,7 +158,7 @@ export default function ModerationQueue() {
       ) : null}
       {result && !result.ok ? (
         <div className="alert alert-danger" role="alert" id="queue-error">
-          <p>{isMessageKey(result.error) ? t(result.error) : t("errors.invalid")}</p>
+          <p>{result.message ?? (isMessageKey(result.error) ? t(result.error) : t("errors.invalid"))}</p>
         </div>
       ) : null}
 
@@ -233,6 +244,7 @@ export default function ModerationQueue() {
             <tbody>
               {rows.map((r) => {
                 const ref = `${r.kind}:${r.id}`;
+                const seen = `${ref}@${r.revision}`;
                 const checkId = `sel-${r.kind}-${r.id}`;
                 const titleId = `title-${r.kind}-${r.id}`;
                 return (
@@ -241,7 +253,7 @@ export default function ModerationQueue() {
                       {/* A reported item is decided on its page (restore or hide for good), never in bulk. */}
                       {r.state !== "flagged" ? (
                         <>
-                          <input type="checkbox" id={checkId} name="item" value={ref} defaultChecked={selected.has(ref)} aria-labelledby={`${checkId}-l ${titleId}`} />
+                          <input type="checkbox" id={checkId} name="item" value={seen} defaultChecked={selected.has(ref)} aria-labelledby={`${checkId}-l ${titleId}`} />
                           <span id={`${checkId}-l`} className="visually-hidden">
                             {t("moderation.select")}
                           </span>
@@ -275,7 +287,7 @@ export default function ModerationQueue() {
                     <td>
                       <div className="row-actions">
                         {r.state !== "flagged" ? (
-                          <button type="submit" name="publishOne" value={ref} className="btn btn-small" aria-describedby={titleId}>
+                          <button type="submit" name="publishOne" value={seen} className="btn btn-small" aria-describedby={titleId}>
                             {r.state === "review" ? t("moderation.action.confirm") : t("moderation.action.publish")}
                           </button>
                         ) : null}

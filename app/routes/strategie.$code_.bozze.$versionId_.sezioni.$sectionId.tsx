@@ -3,23 +3,20 @@ import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useLocation, useSearchParams } from "@remix-run/react";
 import { RichText } from "~/components/RichText";
 import { AmendmentItem } from "~/components/participation/AmendmentItem";
-import { CommentThread } from "~/components/participation/CommentThread";
+import { CommentsSection } from "~/components/comments/CommentThread";
 import { FormAlert, OnBehalfSelect, TextArea, type FormState, type Ui } from "~/components/participation/forms";
 import { can } from "~/domain/accounts/permissions";
 import { getUser, requirePermission, requireUser } from "~/domain/accounts/session.server";
 import { organizationsRepresentedBy } from "~/domain/accounts/organizations.server";
-import { publishItem, rejectItem } from "~/domain/drafts/moderation.server";
 import { formIdOf, participationActionSchema } from "~/domain/drafts/participation-form.server";
-import {
-  addComment,
-  deleteComment,
-  editComment,
-  getSectionPage,
-  ParticipationError,
-  proposeAmendment,
-  withdrawAmendment,
-} from "~/domain/drafts/participation.server";
-import { amendmentAnchor, commentAnchor, MAX_AMENDMENT_LENGTH, MAX_COMMENT_LENGTH, MAX_RATIONALE_LENGTH, sectionPagePath } from "~/domain/drafts/participation";
+import { getSectionPage, ParticipationError, proposeAmendment, withdrawAmendment } from "~/domain/drafts/participation.server";
+import { amendmentAnchor, MAX_AMENDMENT_LENGTH, MAX_RATIONALE_LENGTH, sectionPagePath } from "~/domain/drafts/participation";
+import { commentThread, CommentError } from "~/domain/comments/comments.server";
+import { commentAnchor, participationNotice } from "~/domain/comments/comments";
+import { isCommentIntent, runCommentIntent } from "~/domain/comments/form.server";
+import { decideOnPage, isPageDecision } from "~/domain/moderation/page-decisions.server";
+import { ModerationError } from "~/domain/moderation/decide.server";
+import { domainMessage } from "~/lib/domain-error";
 import { deliverSoon } from "~/domain/notifications/outbox.server";
 import { formatDate, isMessageKey, translator, type Lang, type MessageKey } from "~/i18n";
 import { metaTranslator } from "~/i18n/meta";
@@ -68,13 +65,17 @@ function ids(params: LoaderFunctionArgs["params"]) {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { code, versionId, sectionId } = ids(params);
   const user = await getUser(request);
-  const page = await getSectionPage({ strategyCode: code, versionId, sectionId, viewer: user ? { id: user.id, role: user.role } : null });
+  const viewer = user ? { id: user.id, role: user.role } : null;
+  const page = await getSectionPage({ strategyCode: code, versionId, sectionId, viewer });
   if (!page) notFound("Sezione non trovata");
+  // The section's comments, in every version, edited only on this one while its consultation is open.
+  const comments = commentThread({ kind: "section", id: sectionId, versionId }, viewer, { editable: page.window.open });
   const organizations = user ? (await organizationsRepresentedBy(user.id)).map((o) => ({ id: o.id, name: o.name })) : [];
   const path = sectionPagePath(code, versionId, sectionId);
   return {
     page,
-    viewer: user ? { name: user.name ?? "", isStaff: can(user, "participation.moderate") } : null,
+    comments,
+    viewer: user ? { name: user.name ?? "", isStaff: can(user, "moderation.decide") } : null,
     organizations,
     loginHref: `/accedi?redirectTo=${encodeURIComponent(path)}`,
   };
@@ -86,22 +87,6 @@ function refusal(values: Record<string, string>, status: number, message: string
   const state: NonNullable<FormState> = { formId: formIdOf(values), field, message, values };
   return data({ ok: false as const, ...state }, { status });
 }
-
-function translateError(lang: Lang, error: ParticipationError) {
-  const t = translator(lang);
-  const vars: Record<string, string> = {};
-  for (const [k, v] of Object.entries(error.vars)) {
-    vars[k] = v instanceof Date ? formatDate(lang, v, { dateStyle: "long", timeStyle: "short" }) : v === null ? t("participation.dateUnset") : String(v);
-  }
-  return t(error.key, vars);
-}
-
-const FIELD_OF: Partial<Record<MessageKey, string>> = {
-  "participation.error.notMember": "organizationId",
-  "participation.error.sameText": "proposedText",
-  "participation.error.empty": "body",
-  "participation.error.bodyTooLong": "body",
-};
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { code, versionId, sectionId } = ids(params);
@@ -122,66 +107,43 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return refusal(values, 400, t(key as MessageKey), field);
   }
   const input = parsed.data;
-  if (input.intent === "approve" || input.intent === "reject") await requirePermission(request, "participation.moderate");
-
+  const actor = { id: user.id, role: user.role };
   try {
+    if (isCommentIntent(input)) {
+      const r = await runCommentIntent(input, actor, { kind: "section", id: sectionId, versionId });
+      return redirect(`${path}?esito=${r.esito}#${r.anchor}`);
+    }
     switch (input.intent) {
-      case "comment": {
-        const r = await addComment({ userId: user.id, versionId, sectionId, body: input.body, parentId: input.parentId, organizationId: input.organizationId });
-        return redirect(`${path}?esito=comment.${r.status === "published" ? "published" : "pending"}#${commentAnchor(r.id)}`);
-      }
-      case "edit": {
-        const r = await editComment({ userId: user.id, commentId: input.commentId, body: input.body });
-        return redirect(`${path}?esito=edited#${commentAnchor(r.id)}`);
-      }
-      case "delete":
-        await deleteComment({ userId: user.id, commentId: input.commentId });
-        return redirect(`${path}?esito=deleted`);
       case "amend": {
-        const r = await proposeAmendment({
-          userId: user.id,
-          versionId,
-          sectionId,
-          proposedText: input.proposedText,
-          rationale: input.rationale,
-          organizationId: input.organizationId,
-        });
+        const r = await proposeAmendment({ actor, versionId, sectionId, proposedText: input.proposedText, rationale: input.rationale, organizationId: input.organizationId });
         return redirect(`${path}?esito=amendment.${r.status === "published" ? "published" : "pending"}#${amendmentAnchor(r.id)}`);
       }
       case "withdraw":
-        await withdrawAmendment({ userId: user.id, amendmentId: input.amendmentId });
+        withdrawAmendment({ actor, amendmentId: input.amendmentId, sectionId });
         return redirect(`${path}?esito=withdrawn`);
-      case "approve":
-      case "reject": {
-        const decide = input.intent === "approve" ? publishItem : rejectItem;
-        decide({ actorId: user.id, kind: input.kind, id: input.itemId, reason: input.reason });
-        deliverSoon();
-        const anchor = input.kind === "comment" ? commentAnchor(input.itemId) : amendmentAnchor(input.itemId);
-        return redirect(`${path}?esito=${input.intent === "approve" ? "published" : "rejected"}#${anchor}`);
-      }
     }
+    if (isPageDecision(input)) {
+      await requirePermission(request, "moderation.decide");
+      // decideOnPage refuses (404) an item that is not on this section, before any write.
+      decideOnPage(input, user.id, { subject: { kind: "section", id: sectionId }, kinds: { comment: "section_comment", amendment: "amendment" } });
+      deliverSoon();
+      const anchor = input.kind === "comment" ? commentAnchor(input.itemId) : amendmentAnchor(input.itemId);
+      return redirect(`${path}?esito=${input.intent === "approve" ? "approved" : "rejected"}.${input.kind}#${anchor}`);
+    }
+    return refusal(values, 400, t("errors.unknownIntent"), "intent");
   } catch (error) {
-    if (error instanceof ParticipationError) return refusal(values, error.status, translateError(lang, error), FIELD_OF[error.key] ?? null);
+    if (error instanceof ParticipationError || error instanceof CommentError || error instanceof ModerationError) return refusal(values, error.status, domainMessage(error, lang), error.field);
     throw error;
   }
 }
 
 // ---------------------------------------------------------------------------------------------
 
-const OUTCOMES = [
-  "comment.pending",
-  "comment.published",
-  "amendment.pending",
-  "amendment.published",
-  "edited",
-  "deleted",
-  "withdrawn",
-  "published",
-  "rejected",
-] as const;
+/** The notices of the amendment forms (those of the thread and of the moderation buttons are shared). */
+const AMENDMENT_NOTICES = ["amendment.pending", "amendment.published", "withdrawn"] as const;
 
 export default function SectionPage() {
-  const { page, viewer, organizations, loginHref } = useLoaderData<typeof loader>();
+  const { page, comments, viewer, organizations, loginHref } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const location = useLocation();
   const [params] = useSearchParams();
@@ -204,9 +166,9 @@ export default function SectionPage() {
     contentLang,
   };
   const outcome = params.get("esito");
-  const okMessage = !state && outcome && (OUTCOMES as readonly string[]).includes(outcome) ? t(`participation.ok.${outcome}` as MessageKey) : null;
+  const noticeKey = outcome && (AMENDMENT_NOTICES as readonly string[]).includes(outcome) ? `participation.ok.${outcome}` : participationNotice(outcome);
+  const okMessage = !state && noticeKey ? t(noticeKey as MessageKey) : null;
   const when = (iso: string | null) => (iso ? formatDate(lang, iso, { dateStyle: "long", timeStyle: "short" }) : t("participation.dateUnset"));
-  const commentState = state?.formId === "comment" ? state : null;
   const amendState = state?.formId === "amend" ? state : null;
 
   return (
@@ -310,35 +272,13 @@ export default function SectionPage() {
         ) : null}
       </section>
 
-      <section aria-labelledby="comments-title" className="participation-block">
-        <h2 id="comments-title">
-          {t("participation.comments.title")} <span className="count">({page.publishedComments})</span>
-        </h2>
-        {page.comments.length === 0 ? <p className="muted">{t("participation.comments.none")}</p> : null}
-        {page.comments.length > 0 ? <CommentThread comments={page.comments} ui={ui} label={t("participation.comments.listLabel", { number: section.number })} /> : null}
-        {viewer && (page.window.open || commentState) ? (
-          <Form method="post" noValidate className="participation-form comment-form" key={`comment-${location.key}`}>
-            <h3 id="new-comment-title">{t("participation.comments.new")}</h3>
-            <FormAlert id="comment-error" message={commentState?.message} />
-            <input type="hidden" name="intent" value="comment" />
-            <TextArea
-              formId="comment"
-              name="body"
-              label={t("participation.comments.body")}
-              hint={t("participation.comments.bodyHint")}
-              rows={5}
-              maxLength={MAX_COMMENT_LENGTH}
-              defaultValue=""
-              required
-              ui={ui}
-            />
-            <OnBehalfSelect formId="comment" ui={ui} />
-            <button type="submit" className="btn">
-              {t("participation.comments.submit")}
-            </button>
-          </Form>
-        ) : null}
-      </section>
+      <CommentsSection
+        thread={comments}
+        ui={ui}
+        label={t("participation.comments.listLabel", { number: section.number })}
+        itemKind="section_comment"
+        canPost={page.window.open}
+      />
     </article>
   );
 }

@@ -1,14 +1,19 @@
-// The panels of a moderation item page (app/routes/gestione.moderazione.$kind.$id.tsx): the forms
-// for a contribution's metadata and duplicates, links to draft sections and the outcome. Plain forms
-// posting an `intent` to the page; refused values come back in `failure`.
+// The panels of a moderation item page (app/routes/gestione.moderazione.$kind.$id.tsx): where a
+// contribution is (map and words) and its attachments, the forms for its metadata and duplicates,
+// links to draft sections and the outcome. Plain forms posting an `intent` to the page; refused
+// values come back in `failure`.
+import type { Geometry } from "geojson";
 import { Form, Link } from "@remix-run/react";
 import { RichText } from "~/components/RichText";
+import { AttachmentList, type AttachmentView } from "~/components/contributions/AttachmentList";
+import { PlaceMap } from "~/components/map/PlaceMap";
 import { itemPath, MAX_RESPONSE_LENGTH } from "~/domain/moderation/kinds";
-import { formatDate, isMessageKey, type MessageKey } from "~/i18n";
+import { formatDate, formatNumber, isMessageKey, type MessageKey } from "~/i18n";
 import { useLang, useT } from "~/i18n/react";
 import { CONTRIBUTION_KINDS, OUTCOMES, type ContributionKind, type Outcome, type PlaceKind } from "~db/schema/enums";
 
-export type Failure = { intent: string; error: string; field: string | null; values: Record<string, string | string[]> } | null;
+/** A refused form: its intent, the message key (and the message itself when it names values), the field, what was typed. */
+export type Failure = { intent: string; error: string; message?: string | null; field: string | null; values: Record<string, string | string[]> } | null;
 
 export type ItemPanelsData = {
   item: { status: string };
@@ -29,19 +34,82 @@ export type ItemPanelsData = {
   links: { versionId: number; sectionId: number; strategyCode: string; versionLabel: string; number: string | null; title: string | null }[];
   versions: { id: number; label: string; status: string }[];
   chosenVersionId: number | null;
-  sections: { sectionId: number; number: string; title: string; linked: boolean }[];
+  /** The section the item was sent from, proposed as its link (not saved yet). */
+  proposedLink: SectionRefView | null;
+  sections: { sectionId: number; number: string; title: string; linked: boolean; proposed: boolean }[];
   outcome: {
     current: { outcome: Outcome; response: string; revision: number };
     revisions: { revision: number; outcome: Outcome; decidedAt: string; decidedByName: string | null; html: string }[];
   } | null;
 };
 
+/** A draft section as the item page names it: "sezione 2.3 «…» di STTM1 v0.1". */
+export type SectionRefView = { versionId: number; sectionId: number; strategyCode: string; versionLabel: string; number: string; title: string; path: string };
+
+export type PlaceView = {
+  comuni: { istat: string; name: string }[];
+  zones: { id: string; name: string; isCapoluogo: boolean }[];
+  map: {
+    kind: PlaceKind | null;
+    geometry: Geometry | null;
+    outlines: { istat: string; name: string; geometry: Geometry }[];
+    outlinesArePlace: boolean;
+    point: [number, number] | null;
+  };
+};
+
+export function SectionLink({ section }: { section: SectionRefView }) {
+  const t = useT();
+  return (
+    <Link to={section.path} lang="it">
+      {t("moderation.item.sectionRef", { number: section.number, title: section.title, strategy: section.strategyCode, version: section.versionLabel })}
+    </Link>
+  );
+}
+
+/**
+ * Where a contribution is, on the small map of its public page and in words (the map's text
+ * alternative, for keyboard and screen-reader users), and its attachments with previews.
+ */
+export function PlaceAndAttachments({ id, place, attachments, tileUrl }: { id: number; place: PlaceView; attachments: AttachmentView[]; tileUrl: string }) {
+  const t = useT();
+  const lang = useLang();
+  const m = place.map;
+  const coordinates =
+    m.kind === "point" && m.point
+      ? t("moderation.place.coordinates", {
+          lat: formatNumber(lang, m.point[1], { minimumFractionDigits: 5, maximumFractionDigits: 5 }),
+          lon: formatNumber(lang, m.point[0], { minimumFractionDigits: 5, maximumFractionDigits: 5 }),
+        })
+      : null;
+  const words = [
+    m.kind ? t(`contributions.placeKind.${m.kind}`) : null,
+    place.comuni.map((c) => c.name).join(", "),
+    place.zones.map((z) => (z.isCapoluogo ? t("browse.capoluogo") : z.name)).join(", "),
+    coordinates,
+  ].filter(Boolean);
+  const hasMap = Boolean(m.geometry) || m.outlines.length > 0;
+  return (
+    <>
+      <section className="moderation-panel" aria-labelledby="place-title">
+        <h2 id="place-title">{t("moderation.place.title")}</h2>
+        <p id="place-words">{words.length > 0 ? t("browse.page.placeWords", { place: words.join(" — ") }) : t("browse.page.noPlace")}</p>
+        {hasMap ? <PlaceMap geometry={m.geometry} outlines={m.outlines} outlinesArePlace={m.outlinesArePlace} tileUrl={tileUrl} describedBy="place-words" /> : null}
+      </section>
+      <section className="moderation-panel" aria-labelledby="attachments-title">
+        <h2 id="attachments-title">{t("contributions.attachments.title", { count: attachments.length })}</h2>
+        {attachments.length > 0 ? <AttachmentList contributionId={id} attachments={attachments} /> : <p className="muted">{t("contributions.attachments.none")}</p>}
+      </section>
+    </>
+  );
+}
+
 export function ErrorText({ failure, intent }: { failure: Failure; intent: string }) {
   const t = useT();
   if (!failure || failure.intent !== intent) return null;
   return (
     <p className="alert alert-danger" role="alert" id={`${intent}-error`}>
-      {isMessageKey(failure.error) ? t(failure.error as MessageKey) : t("errors.invalid")}
+      {failure.message ?? (isMessageKey(failure.error) ? t(failure.error as MessageKey) : t("errors.invalid"))}
     </p>
   );
 }
@@ -213,6 +281,13 @@ export function LinksAndOutcome({ d, failure }: { d: ItemPanelsData; failure: Fa
         ) : (
           <p className="muted">{t("moderation.links.none")}</p>
         )}
+        {d.proposedLink ? (
+          <p className="alert alert-info" role="note" id="links-proposed">
+            {t("moderation.links.proposed", {
+              section: t("moderation.item.sectionRef", { number: d.proposedLink.number, title: d.proposedLink.title, strategy: d.proposedLink.strategyCode, version: d.proposedLink.versionLabel }),
+            })}
+          </p>
+        ) : null}
         {d.versions.length === 0 ? (
           <p>{t("moderation.links.noVersions")}</p>
         ) : (
@@ -239,10 +314,18 @@ export function LinksAndOutcome({ d, failure }: { d: ItemPanelsData; failure: Fa
                 <ul className="checkbox-list">
                   {d.sections.map((s) => (
                     <li key={s.sectionId}>
-                      <input type="checkbox" id={`section-${s.sectionId}`} name="sectionIds" value={s.sectionId} defaultChecked={s.linked} />{" "}
+                      <input
+                        type="checkbox"
+                        id={`section-${s.sectionId}`}
+                        name="sectionIds"
+                        value={s.sectionId}
+                        defaultChecked={s.linked || s.proposed}
+                        aria-describedby={s.proposed ? "links-proposed" : undefined}
+                      />{" "}
                       <label htmlFor={`section-${s.sectionId}`} lang="it">
                         § {s.number} {s.title}
                       </label>
+                      {s.proposed ? <span className="badge proposed-badge">{t("moderation.links.proposedBadge")}</span> : null}
                     </li>
                   ))}
                 </ul>
@@ -264,7 +347,16 @@ export function LinksAndOutcome({ d, failure }: { d: ItemPanelsData; failure: Fa
             <input type="hidden" name="intent" value="outcome" />
             <div className="field">
               <label htmlFor="outcome-value">{t("moderation.outcome.value")}</label>
-              <select id="outcome-value" name="outcome" defaultValue={valueOf(failure, "outcome", "outcome") ?? d.outcome?.current.outcome ?? "accolto"}>
+              {/* Starts empty (a revision starts from the current outcome): staff choose it, the page never guesses. */}
+              <select
+                id="outcome-value"
+                name="outcome"
+                required
+                defaultValue={valueOf(failure, "outcome", "outcome") ?? d.outcome?.current.outcome ?? ""}
+                onInvalid={(e) => e.currentTarget.setCustomValidity(t("moderation.error.outcomeRequired"))}
+                onChange={(e) => e.currentTarget.setCustomValidity("")}
+              >
+                <option value="">{t("moderation.outcome.choose")}</option>
                 {OUTCOMES.map((o) => (
                   <option key={o} value={o}>
                     {t(`browse.outcome.${o}`)}

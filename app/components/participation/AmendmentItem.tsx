@@ -2,7 +2,7 @@ import { RichText } from "~/components/RichText";
 import { amendmentAnchor, type AmendmentView } from "~/domain/drafts/participation";
 import { useT } from "~/i18n/react";
 import { AmendmentDiff } from "./AmendmentDiff";
-import { Byline, VersionTag, When } from "./CommentThread";
+import { Byline, VersionTag, When } from "./Byline";
 import { StatusBadge } from "./StatusBadge";
 import { ReportForm } from "~/components/moderation/ReportForm";
 import { ButtonForm, FormAlert, ModerationActions, stateFor, type Ui } from "./forms";
@@ -53,7 +53,7 @@ export function AmendmentItem({ amendment: a, ui }: { amendment: AmendmentView; 
             <ButtonForm intent="withdraw" fields={{ amendmentId: a.id }} label={t("participation.amendments.withdraw")} />
           </>
         ) : null}
-        <ModerationActions kind="amendment" id={a.id} status={a.status} ui={ui} />
+        <ModerationActions kind="amendment" id={a.id} status={a.status} revision={a.revision} ui={ui} />
         {ui.signedIn && a.status === "published" ? <ReportForm kind="amendment" id={a.id} /> : null}
       </article>
     </li>

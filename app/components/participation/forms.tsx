@@ -12,7 +12,8 @@ export type Ui = {
   viewerName: string;
   organizations: { id: number; name: string }[];
   windowOpen: boolean;
-  currentVersionId: number;
+  /** The draft version being read (section pages), to tell "this version" from earlier ones. */
+  currentVersionId?: number | null;
   state: FormState;
   /** Changes after each successful submission, so forms are emptied then (and only then). */
   formKey: string;
@@ -134,8 +135,11 @@ export function ButtonForm({
   );
 }
 
-/** Staff actions on one item: approve (pending, rejected, hidden) and reject/hide (pending, published) with a reason for the author. */
-export function ModerationActions({ kind, id, status, ui }: { kind: "comment" | "amendment"; id: number; status: string; ui: Ui }) {
+/**
+ * Staff actions on one item: approve (pending, rejected, hidden) and reject/hide (pending, published)
+ * with a reason for the author. Each form carries the revision staff saw (moderation/decide.server.ts).
+ */
+export function ModerationActions({ kind, id, status, revision, ui }: { kind: "comment" | "amendment"; id: number; status: string; revision: number | null; ui: Ui }) {
   const t = useT();
   if (!ui.isStaff || status === "withdrawn") return null;
   const reasonId = `reason-${kind}-${id}`;
@@ -146,13 +150,14 @@ export function ModerationActions({ kind, id, status, ui }: { kind: "comment" | 
       <p className="visually-hidden">{t("participation.moderation.label")}</p>
       <FormAlert id={`${formId}-error`} message={state?.message} />
       {status === "pending" || status === "rejected" || status === "hidden" ? (
-        <ButtonForm intent="approve" fields={{ kind, itemId: id }} label={t("participation.moderation.approve")} className="btn btn-small" />
+        <ButtonForm intent="approve" fields={{ kind, itemId: id, revision: revision ?? "" }} label={t("participation.moderation.approve")} className="btn btn-small" />
       ) : null}
       {status === "pending" || status === "published" ? (
         <Form method="post" className="inline-form">
           <input type="hidden" name="intent" value="reject" />
           <input type="hidden" name="kind" value={kind} />
           <input type="hidden" name="itemId" value={id} />
+          <input type="hidden" name="revision" value={revision ?? ""} />
           <label htmlFor={reasonId} className="inline-label">
             {t("participation.moderation.reason")}
           </label>

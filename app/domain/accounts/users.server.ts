@@ -1,12 +1,13 @@
 import { randomUUID } from "node:crypto";
-import { and, asc, count, eq, isNull, like, or, sql } from "drizzle-orm";
-import { db } from "~/lib/db.server";
+import { and, asc, count, eq, inArray, isNull, like, or, sql } from "drizzle-orm";
+import { db, type Tx } from "~/lib/db.server";
 import { DomainError } from "~/lib/domain-error";
 import { recordAudit } from "~/domain/audit/audit.server";
 import { cancelLiveRegistrationsOf } from "~/domain/meetings/registrations.server";
 import { deliverSoon } from "~/domain/notifications/outbox.server";
 import { auditEntries, memberships, organizations, outbox, sessions, users, type Role } from "~db/schema";
 import { participationDataOf } from "./participation-data.server";
+import { can, rolesWith } from "./permissions";
 import { hashPassword, verifyAgainstNothing, verifyPassword } from "./passwords.server";
 
 export const PRIVACY_NOTICE_VERSION = "2026-11";
@@ -75,27 +76,30 @@ export async function setLocale(userId: string, locale: "it" | "en") {
 /** The last account able to manage roles would lose that ability. */
 export class LastAdminError extends DomainError {}
 
-async function assertNotLastAdmin(userId: string) {
-  const user = await findUserById(userId);
-  if (user?.role !== "admin") return;
-  const admins = await db
-    .select({ n: count() })
-    .from(users)
-    .where(and(eq(users.role, "admin"), isNull(users.deletedAt)))
-    .get();
-  if ((admins?.n ?? 0) <= 1) throw new LastAdminError("errors.lastAdmin", 409);
+/**
+ * The last person able to manage roles cannot lose that ability (by a role change or by deleting
+ * the account). Called inside an immediate transaction, so two admins demoting each other at once
+ * cannot both succeed.
+ */
+function assertNotLastRoleManager(tx: Tx, user: { role: Role }, newRole: Role | null) {
+  if (!can(user, "user.changeRole") || (newRole && can({ role: newRole }, "user.changeRole"))) return;
+  const left = tx.select({ n: count() }).from(users).where(and(inArray(users.role, rolesWith("user.changeRole")), isNull(users.deletedAt))).get()?.n ?? 0;
+  if (left <= 1) throw new LastAdminError("errors.lastAdmin", 409);
 }
 
 export async function changeRole(actorId: string, userId: string, role: Role) {
-  const user = await findUserById(userId);
-  if (!user || user.deletedAt) return false;
-  if (user.role === role) return true;
-  if (role !== "admin") await assertNotLastAdmin(userId);
-  db.transaction((tx) => {
-    tx.update(users).set({ role }).where(eq(users.id, userId)).run();
-    recordAudit(tx, { actorId, action: "user.role_changed", subjectType: "user", subjectId: userId, before: { role: user.role }, after: { role } });
-  });
-  return true;
+  return db.transaction(
+    (tx) => {
+      const user = tx.select().from(users).where(eq(users.id, userId)).get();
+      if (!user || user.deletedAt) return false;
+      if (user.role === role) return true;
+      assertNotLastRoleManager(tx, user, role);
+      tx.update(users).set({ role }).where(eq(users.id, userId)).run();
+      recordAudit(tx, { actorId, action: "user.role_changed", subjectType: "user", subjectId: userId, before: { role: user.role }, after: { role } });
+      return true;
+    },
+    { behavior: "immediate" },
+  );
 }
 
 const PAGE_SIZE = 25;
@@ -180,9 +184,10 @@ export async function exportPersonalData(userId: string) {
  * (or under the organization it was made for) and the audit log stays coherent.
  */
 export async function deleteAccount(userId: string) {
-  await assertNotLastAdmin(userId);
   let promoted = 0;
   db.transaction((tx) => {
+    const user = tx.select({ role: users.role }).from(users).where(eq(users.id, userId)).get();
+    if (user) assertNotLastRoleManager(tx, user, null);
     tx.update(users)
       .set({ email: null, name: null, passwordHash: null, privacyConsentVersion: null, deletedAt: new Date(), role: "participant" })
       .where(eq(users.id, userId))
@@ -197,7 +202,7 @@ export async function deleteAccount(userId: string) {
     // Messages sent to the person carry their address and often their name.
     tx.update(outbox).set({ toAddress: null, subject: "[cancellato]", body: "[cancellato]" }).where(eq(outbox.userId, userId)).run();
     recordAudit(tx, { actorId: userId, action: "user.deleted", subjectType: "user", subjectId: userId });
-  });
+  }, { behavior: "immediate" });
   if (promoted > 0) deliverSoon();
 }
 

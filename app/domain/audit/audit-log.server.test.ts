@@ -4,7 +4,7 @@ import { auditEntries } from "~db/schema";
 import { seedReference } from "../../../test/db";
 import { insertContribution } from "../../../test/contributions";
 import { insertUser } from "../../../test/drafts-participation";
-import { publish, reject } from "~/domain/moderation/actions.server";
+import { publish, reject } from "../../../test/decisions";
 import { auditCsv, listAudit } from "./audit-log.server";
 
 let staff: { id: string };

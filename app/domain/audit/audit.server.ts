@@ -1,5 +1,5 @@
-import { and, desc, eq, type SQL } from "drizzle-orm";
-import type { DB, Tx } from "~/lib/db.server";
+import { and, desc, eq, inArray, max, type SQL } from "drizzle-orm";
+import type { DB, Reader, Tx } from "~/lib/db.server";
 import { auditEntries } from "~db/schema";
 
 export type AuditInput = {
@@ -40,4 +40,19 @@ export async function auditTrail(db: DB, filter: { subjectType?: string; subject
     .orderBy(desc(auditEntries.id))
     .limit(limit)
     .all();
+}
+
+/**
+ * The newest audit entry of each item (0 when it has none): the revision a moderator saw. Every
+ * change of an item's state writes an entry, so a different number means someone changed it since.
+ */
+export function latestEntryIds(reader: Reader, subjectType: string, ids: (number | string)[]): Map<string, number> {
+  if (ids.length === 0) return new Map();
+  const rows = reader
+    .select({ subjectId: auditEntries.subjectId, id: max(auditEntries.id) })
+    .from(auditEntries)
+    .where(and(eq(auditEntries.subjectType, subjectType), inArray(auditEntries.subjectId, [...new Set(ids.map(String))])))
+    .groupBy(auditEntries.subjectId)
+    .all();
+  return new Map(rows.map((r) => [r.subjectId, r.id ?? 0]));
 }

@@ -1,9 +1,11 @@
 // Everything the public page of one contribution shows: text, kind, themes, places, who made it,
-// where it was made, supports, comments, and the outcome once given.
+// where it was made, attachments, duplicate marks, supports, and the outcome once given (its comments
+// are the comments capability's: the route mounts the thread).
 import { and, asc, eq, isNotNull } from "drizzle-orm";
 import type { Geometry, Position } from "geojson";
 import { db } from "~/lib/db.server";
 import { renderMarkdown } from "~/lib/markdown.server";
+import { can } from "~/domain/accounts/permissions";
 import { displayName } from "~/domain/accounts/users.server";
 import {
   comuni,
@@ -15,6 +17,7 @@ import {
   contributionZones,
   draftSectionTexts,
   draftVersions,
+  duplicates,
   meetings,
   objectives,
   organizations,
@@ -24,7 +27,7 @@ import {
   zones,
   type Role,
 } from "~db/schema";
-import { commentsFor } from "./comments.server";
+import { attachmentsOf } from "./attachments.server";
 import { outcomeOf } from "./outcomes-read.server";
 import type { SupportState } from "./supports.server";
 
@@ -61,9 +64,10 @@ export async function getContributionPage(id: number, viewer: PageViewer) {
     .get();
   if (!row) return null;
   const c = row.c;
-  const staff = viewer?.role === "admin" || viewer?.role === "staff";
   const isAuthor = Boolean(viewer && c.authorId === viewer.id);
-  if (c.status !== "published" && c.status !== "withdrawn" && !staff && !isAuthor) return null;
+  // Staff: what only moderators may see (the author sees their own item through the same permission).
+  const staff = can(viewer, "participation.readUnpublished", { ownerId: null });
+  if (c.status !== "published" && c.status !== "withdrawn" && !can(viewer, "participation.readUnpublished", { ownerId: c.authorId })) return null;
 
   const author = row.organizationName
     ? { kind: "organization" as const, name: row.organizationName, organizationKind: row.organizationKind }
@@ -83,7 +87,7 @@ export async function getContributionPage(id: number, viewer: PageViewer) {
   };
   if (c.status === "withdrawn") return { withdrawn: true as const, ...base };
 
-  const [targetRows, objectiveRows, comuneRows, zoneRows] = [
+  const [targetRows, objectiveRows] = [
     db
       .select({ code: targets.code, title: targets.title })
       .from(contributionTargets)
@@ -98,37 +102,8 @@ export async function getContributionPage(id: number, viewer: PageViewer) {
       .where(eq(contributionObjectives.contributionId, id))
       .orderBy(asc(objectives.sortOrder))
       .all(),
-    db
-      .select({ istat: comuni.istat, name: comuni.name, geometry: comuni.geometry })
-      .from(contributionComuni)
-      .innerJoin(comuni, eq(comuni.istat, contributionComuni.istat))
-      .where(eq(contributionComuni.contributionId, id))
-      .orderBy(asc(comuni.name))
-      .all(),
-    db
-      .select({ id: zones.id, name: zones.name, isCapoluogo: zones.isCapoluogo })
-      .from(contributionZones)
-      .innerJoin(zones, eq(zones.id, contributionZones.zoneId))
-      .where(eq(contributionZones.contributionId, id))
-      .orderBy(asc(zones.sortOrder))
-      .all(),
   ];
-  // A contribution entered at a meeting may name its comune without links or geometry.
-  const namedComune =
-    comuneRows.length === 0 && c.comuneIstat ? db.select({ istat: comuni.istat, name: comuni.name, geometry: comuni.geometry }).from(comuni).where(eq(comuni.istat, c.comuneIstat)).get() : undefined;
-  const placeComuni = namedComune ? [namedComune] : comuneRows;
-
-  // The small map: the drawn geometry, or the outlines of the comuni when the place is whole comuni.
-  let geometry: Geometry | null = null;
-  if (c.geometry) {
-    try {
-      geometry = roundGeometry(JSON.parse(c.geometry) as Geometry);
-    } catch {
-      geometry = null;
-    }
-  }
-  // The comuni touched are drawn too: they are the place itself for whole comuni, its context otherwise.
-  const outlines = placeComuni.map((x) => ({ istat: x.istat, name: x.name, geometry: roundGeometry(JSON.parse(x.geometry) as Geometry) }));
+  const place = contributionPlace(c);
 
   const meeting = c.meetingId ? db.select({ id: meetings.id, title: meetings.title }).from(meetings).where(eq(meetings.id, c.meetingId)).get() ?? null : null;
   let section: { strategyCode: string; versionId: number; versionLabel: string; sectionId: number; number: string; title: string } | null = null;
@@ -145,7 +120,6 @@ export async function getContributionPage(id: number, viewer: PageViewer) {
     }
   }
 
-  const comments = c.status === "published" ? commentsFor(id, viewer) : { threads: [], published: 0 };
   const outcome = await outcomeOf(id);
 
   return {
@@ -156,13 +130,14 @@ export async function getContributionPage(id: number, viewer: PageViewer) {
     strategy: c.strategyCode && row.strategyNumber != null ? { code: c.strategyCode, number: row.strategyNumber, title: row.strategyTitle ?? "" } : null,
     targets: targetRows,
     objectives: objectiveRows,
-    comuni: placeComuni.map((x) => ({ istat: x.istat, name: x.name })),
-    zones: zoneRows,
-    place: { kind: c.placeKind, geometry, outlines, outlinesArePlace: !geometry, point: c.lon != null && c.lat != null ? ([c.lon, c.lat] as [number, number]) : null },
+    comuni: place.comuni,
+    zones: place.zones,
+    place: place.map,
     supportCount: c.supportCount,
     meeting,
     section,
-    comments,
+    attachments: await attachmentsOf(id),
+    duplicates: duplicateMarks(id, staff),
     outcome: outcome
       ? { decision: outcome.decision, reasoningHtml: renderMarkdown(outcome.reasoning), decidedAt: outcome.decidedAt.toISOString(), sections: outcome.sections }
       : null,
@@ -170,6 +145,70 @@ export async function getContributionPage(id: number, viewer: PageViewer) {
 }
 
 export type ContributionPageData = NonNullable<Awaited<ReturnType<typeof getContributionPage>>>;
+
+type PlaceColumns = Pick<typeof contributions.$inferSelect, "id" | "placeKind" | "geometry" | "comuneIstat" | "lon" | "lat">;
+
+/**
+ * Where a contribution is, for a small map (PlaceMap) and in words: its comuni and zones, the drawn
+ * geometry (rounded to ~1 m), and the outlines of the comuni — the place itself for whole comuni,
+ * its context otherwise. Shared by the public page and the moderation item page.
+ */
+export function contributionPlace(c: PlaceColumns) {
+  const comuneRows = db
+    .select({ istat: comuni.istat, name: comuni.name, geometry: comuni.geometry })
+    .from(contributionComuni)
+    .innerJoin(comuni, eq(comuni.istat, contributionComuni.istat))
+    .where(eq(contributionComuni.contributionId, c.id))
+    .orderBy(asc(comuni.name))
+    .all();
+  const zoneRows = db
+    .select({ id: zones.id, name: zones.name, isCapoluogo: zones.isCapoluogo })
+    .from(contributionZones)
+    .innerJoin(zones, eq(zones.id, contributionZones.zoneId))
+    .where(eq(contributionZones.contributionId, c.id))
+    .orderBy(asc(zones.sortOrder))
+    .all();
+  // A contribution entered at a meeting may name its comune without links or geometry.
+  const namedComune =
+    comuneRows.length === 0 && c.comuneIstat ? db.select({ istat: comuni.istat, name: comuni.name, geometry: comuni.geometry }).from(comuni).where(eq(comuni.istat, c.comuneIstat)).get() : undefined;
+  const placeComuni = namedComune ? [namedComune] : comuneRows;
+  let geometry: Geometry | null = null;
+  if (c.geometry) {
+    try {
+      geometry = roundGeometry(JSON.parse(c.geometry) as Geometry);
+    } catch {
+      geometry = null;
+    }
+  }
+  const outlines = placeComuni.map((x) => ({ istat: x.istat, name: x.name, geometry: roundGeometry(JSON.parse(x.geometry) as Geometry) }));
+  return {
+    comuni: placeComuni.map((x) => ({ istat: x.istat, name: x.name })),
+    zones: zoneRows,
+    map: { kind: c.placeKind, geometry, outlines, outlinesArePlace: !geometry, point: c.lon != null && c.lat != null ? ([c.lon, c.lat] as [number, number]) : null },
+  };
+}
+
+/**
+ * The duplicate marks of a contribution: the one it duplicates, and those marked as duplicates of
+ * it. The public sees only published ones (staff every one, with its status).
+ */
+export function duplicateMarks(id: number, staff: boolean) {
+  const shown = (status: string) => staff || status === "published";
+  const of = db
+    .select({ id: contributions.id, title: contributions.title, status: contributions.status })
+    .from(duplicates)
+    .innerJoin(contributions, eq(contributions.id, duplicates.duplicateOf))
+    .where(eq(duplicates.contributionId, id))
+    .get();
+  const by = db
+    .select({ id: contributions.id, title: contributions.title, status: contributions.status })
+    .from(duplicates)
+    .innerJoin(contributions, eq(contributions.id, duplicates.contributionId))
+    .where(eq(duplicates.duplicateOf, id))
+    .orderBy(asc(contributions.id))
+    .all();
+  return { of: of && shown(of.status) ? of : null, by: by.filter((d) => shown(d.status)) };
+}
 
 /**
  * The supports of a contribution as the public sees them (no viewer): the count kept on the row and

@@ -13,20 +13,37 @@ import {
   setProcessStatus,
 } from "../../../test/drafts-participation";
 import { giveOutcome } from "~/domain/moderation/outcomes.server";
-import { publishItem, rejectItem } from "./moderation.server";
-import {
-  addComment,
-  amendmentDiff,
-  deleteComment,
-  editComment,
-  getSectionPage,
-  moderationModeFor,
-  participationCounts,
-  ParticipationError,
-  proposeAmendment,
-  withdrawAmendment,
-  type SectionPage,
-} from "./participation.server";
+import * as comments from "~/domain/comments/comments.server";
+import type { CommentView } from "~/domain/comments/comments";
+import { decide, revisionOf } from "~/domain/moderation/decide.server";
+import { DomainError, domainMessage } from "~/lib/domain-error";
+import { sectionComments as commentsTable } from "~db/schema";
+import { amendmentDiff, getSectionPage, moderationModeFor, participationCounts, proposeAmendment as propose, withdrawAmendment as withdraw } from "./participation.server";
+
+// The section's comments are the comments capability's and decisions are moderation's: these
+// wrappers keep the words of the tests (a participant acting, staff deciding an item of the page).
+const participant = (userId: string) => ({ id: userId, role: "participant" as const });
+type NewSectionComment = { userId: string; versionId: number; sectionId: number; body: string; parentId?: number | null; organizationId?: number | null; now?: Date };
+const addComment = async (i: NewSectionComment) =>
+  comments.addComment({ actor: participant(i.userId), subject: { kind: "section", id: i.sectionId, versionId: i.versionId }, body: i.body, parentId: i.parentId, organizationId: i.organizationId, now: i.now });
+/** The comment is edited from the page of the version it was made on. */
+const subjectOf = (commentId: number) => {
+  const c = db.select().from(commentsTable).where(eq(commentsTable.id, commentId)).get()!;
+  return { kind: "section" as const, id: c.sectionId, versionId: c.versionId };
+};
+const editComment = async (i: { userId: string; commentId: number; body: string; now?: Date }) => comments.editComment({ actor: participant(i.userId), subject: subjectOf(i.commentId), ...i });
+const deleteComment = async (i: { userId: string; commentId: number }) => comments.deleteComment({ actor: participant(i.userId), subject: subjectOf(i.commentId), commentId: i.commentId });
+const proposeAmendment = async (i: Omit<Parameters<typeof propose>[0], "actor"> & { userId: string }) => propose({ ...i, actor: participant(i.userId) });
+const withdrawAmendment = async (i: { userId: string; amendmentId: number }) => withdraw({ actor: participant(i.userId), amendmentId: i.amendmentId });
+const itemKind = (kind: "comment" | "amendment") => (kind === "comment" ? "section_comment" : "amendment");
+const publishItem = (i: { actorId: string; kind: "comment" | "amendment"; id: number; seen?: number }) => ({
+  status: decide({ actorId: i.actorId, item: { kind: itemKind(i.kind), id: i.id }, decision: "publish", seen: i.seen }).status,
+});
+const rejectItem = (i: { actorId: string; kind: "comment" | "amendment"; id: number; reason?: string }) => ({
+  status: decide({ actorId: i.actorId, item: { kind: itemKind(i.kind), id: i.id }, decision: "reject", reason: { text: i.reason } }).status,
+});
+
+type SectionPage = NonNullable<Awaited<ReturnType<typeof getSectionPage>>> & { comments: CommentView[]; publishedComments: number };
 
 let citizen: ReturnType<typeof insertUser>;
 let other: ReturnType<typeof insertUser>;
@@ -47,8 +64,11 @@ beforeEach(() => {
 });
 
 const s23 = () => v1.bySection["2.3"];
-const page = async (viewer: { id: string; role: "admin" | "staff" | "participant" } | null, versionId = v1.versionId, sectionId = s23()) =>
-  (await getSectionPage({ strategyCode: "STTM1", versionId, sectionId, viewer }))!;
+const page = async (viewer: { id: string; role: "admin" | "staff" | "participant" } | null, versionId = v1.versionId, sectionId = s23()): Promise<SectionPage> => {
+  const p = (await getSectionPage({ strategyCode: "STTM1", versionId, sectionId, viewer }))!;
+  const thread = comments.commentThread({ kind: "section", id: sectionId, versionId }, viewer, { editable: p.window.open });
+  return { ...p, comments: thread.threads, publishedComments: thread.published };
+};
 const flat = (p: SectionPage) => {
   const out: SectionPage["comments"] = [];
   const walk = (list: SectionPage["comments"]) => list.forEach((c) => (out.push(c), walk(c.replies)));
@@ -60,7 +80,7 @@ async function refusal(promise: Promise<unknown>) {
   try {
     await promise;
   } catch (error) {
-    if (error instanceof ParticipationError) return error;
+    if (error instanceof DomainError) return { key: error.key, status: error.status, vars: error.vars, message: domainMessage(error, "it") };
     throw error;
   }
   throw new Error("expected a refusal");
@@ -142,7 +162,7 @@ describe("across versions", () => {
     const p = await page(null, v2.versionId, s23());
     expect(p.version.label).toBe("v0.2");
     const seen = flat(p).find((x) => x.id === c.id)!;
-    expect(seen).toMatchObject({ versionLabel: "v0.1", versionId: v1.versionId, canEdit: false });
+    expect(seen).toMatchObject({ version: { label: "v0.1", id: v1.versionId }, canEdit: false });
     const am = p.amendments.find((x) => x.id === a.id)!;
     expect(am.versionLabel).toBe("v0.1");
     expect(am.diff.filter((d) => d.kind === "removed").map((d) => d.text.trim())).toContain("corridoi ecologici");
@@ -150,7 +170,7 @@ describe("across versions", () => {
     const r = await addComment({ userId: other.id, versionId: v2.versionId, sectionId: s23(), body: "Risposta", parentId: c.id });
     publishItem({ actorId: staff.id, kind: "comment", id: r.id });
     const again = await page(null, v2.versionId, s23());
-    expect(again.comments.find((x) => x.id === c.id)!.replies.map((x) => [x.id, x.versionLabel])).toEqual([[r.id, "v0.2"]]);
+    expect(again.comments.find((x) => x.id === c.id)!.replies.map((x) => [x.id, x.version?.label])).toEqual([[r.id, "v0.2"]]);
     expect((await participationCounts(v2.versionId))[s23()]).toEqual({ comments: 2, amendments: 1 });
   });
 });
@@ -224,7 +244,7 @@ describe("editing and deleting comments", () => {
     expect(db.select().from(auditEntries).where(and(eq(auditEntries.action, "section_comment.deleted"), eq(auditEntries.subjectId, String(parent.id)))).all()).toHaveLength(1);
     // …and nobody can reply to it any more
     expect(await refusal(addComment({ userId: other.id, versionId: v1.versionId, sectionId: s23(), body: "x", parentId: parent.id }))).toMatchObject({
-      key: "participation.error.parentInvalid",
+      key: "comments.error.parentInvalid",
     });
   });
 });
@@ -241,12 +261,12 @@ describe("replies", () => {
     expect(thread.replies[0].replies.map((x) => x.id)).toEqual([r2.id]);
 
     const elsewhere = await refusal(addComment({ userId: other.id, versionId: v1.versionId, sectionId: v1.bySection["1"], body: "x", parentId: root.id }));
-    expect([elsewhere.status, elsewhere.key]).toEqual([400, "participation.error.parentInvalid"]);
+    expect([elsewhere.status, elsewhere.key]).toEqual([400, "comments.error.parentInvalid"]);
 
     setModerationMode("pre");
     const hidden = await addComment({ userId: citizen.id, versionId: v1.versionId, sectionId: s23(), body: "In attesa" });
     expect(await refusal(addComment({ userId: other.id, versionId: v1.versionId, sectionId: s23(), body: "x", parentId: hidden.id }))).toMatchObject({
-      key: "participation.error.parentInvalid",
+      key: "comments.error.parentInvalid",
     });
   });
 });
@@ -264,7 +284,7 @@ describe("on behalf of an organization", () => {
 
     for (const userId of [applicant.id, citizen.id]) {
       const e = await refusal(addComment({ userId, versionId: v1.versionId, sectionId: s23(), body: "Non autorizzato", organizationId: legambiente.id }));
-      expect([e.status, e.key]).toEqual([403, "participation.error.notMember"]);
+      expect([e.status, e.key]).toEqual([403, "comments.error.notMember"]);
       const a = await refusal(proposeAmendment({ userId, versionId: v1.versionId, sectionId: s23(), proposedText: "x", organizationId: legambiente.id }));
       expect(a.status).toBe(403);
     }
@@ -297,7 +317,7 @@ describe("amendments", () => {
 describe("moderation by staff", () => {
   it("approve → published, an audit entry and a message to the author with a link", async () => {
     const c = await addComment({ userId: citizen.id, versionId: v1.versionId, sectionId: s23(), body: "Da approvare" });
-    expect(publishItem({ actorId: staff.id, kind: "comment", id: c.id })).toEqual({ status: "published" });
+    expect(publishItem({ actorId: staff.id, kind: "comment", id: c.id, seen: 0 })).toEqual({ status: "published" });
     expect(flat(await page(null)).find((x) => x.id === c.id)).toMatchObject({ status: "published" });
     const audit = db.select().from(auditEntries).where(and(eq(auditEntries.subjectType, "section_comment"), eq(auditEntries.subjectId, String(c.id)))).all();
     expect(audit).toMatchObject([{ actorId: staff.id, action: "section_comment.published" }]);
@@ -305,7 +325,9 @@ describe("moderation by staff", () => {
     expect(mail.subject).toBe("Il tuo commento è stato pubblicato");
     expect(mail.body).toContain("sezione 2.3 «Rete verde metropolitana» di STTM1 v0.1");
     expect(mail.link).toBe(`/strategie/STTM1/bozze/${v1.versionId}/sezioni/${s23()}#commento-${c.id}`);
-    expect(() => publishItem({ actorId: staff.id, kind: "comment", id: c.id })).toThrow(ParticipationError);
+    // A second decision on what the moderator saw before the first one is refused, and changes nothing.
+    expect(() => publishItem({ actorId: staff.id, kind: "comment", id: c.id, seen: 0 })).toThrow(DomainError);
+    expect(revisionOf(db, { kind: "section_comment", id: c.id })).toBe(audit[0].id);
   });
 
   it("reject → the author still sees it as not approved, with the reason in the message", async () => {

@@ -6,7 +6,9 @@ import { seedReference } from "../../../test/db";
 import { insertContribution } from "../../../test/contributions";
 import { insertUser, insertVersionInConsultation, SECTIONS_V01 } from "../../../test/drafts-participation";
 import { auditOf, insertContributionComment, insertSectionComment, outboxOf } from "../../../test/moderation";
-import { flagItem, hideForGood, redactPassage, restoreItem } from "./flags.server";
+import { flagItem } from "./flags.server";
+import { redactPassage } from "./redaction.server";
+import { hideForGood, restoreItem } from "../../../test/decisions";
 import { REDACTION_PLACEHOLDER } from "./kinds";
 import { listQueue } from "./queue.server";
 
@@ -112,7 +114,7 @@ describe("redaction", () => {
 
 describe("reported items are decided on their page", () => {
   it("cannot be published or rejected (alone or in bulk) while reports are open", async () => {
-    const { publish, reject, bulkModerate } = await import("./actions.server");
+    const { publish, reject, bulkModerate } = await import("../../../test/decisions");
     const id = insertContribution({ authorId: author.id });
     const item = { kind: "contribution" as const, id };
     flagItem({ reporterId: reporters[0].id, item, reason: "spam" });

@@ -1,12 +1,14 @@
-// One way to read and change any moderated item (a contribution, a comment on it, a comment on a
-// draft section, an amendment), inside the caller's transaction. The moderation queue, reports,
-// redactions and outcomes are written once against this instead of once per table.
+// One way to read and change any moderated item, inside the caller's transaction: a small adapter
+// per kind (a contribution, a comment on it, a comment on a draft section, an amendment). The
+// decisions (decide.server.ts), reports, redactions, outcomes and the queue are written once
+// against this. A new kind of moderated item (a knowledge-layer feature, a proposal) adds one adapter.
 import { and, desc, eq, sql } from "drizzle-orm";
-import type { DB, Tx } from "~/lib/db.server";
+import type { Reader, Tx } from "~/lib/db.server";
+import { DomainError } from "~/lib/domain-error";
 import { enqueue } from "~/domain/notifications/outbox.server";
-import { commentAnchor as contributionCommentAnchor, contributionPath } from "~/domain/contributions/page";
-import { amendmentAnchor, commentAnchor as sectionCommentAnchor, sectionPagePath } from "~/domain/drafts/participation";
-import type { MessageKey } from "~/i18n";
+import { commentAnchor } from "~/domain/comments/comments";
+import { contributionPath } from "~/domain/contributions/page";
+import { amendmentAnchor, sectionPagePath } from "~/domain/drafts/participation";
 import {
   amendments,
   contributionComments,
@@ -20,19 +22,11 @@ import {
   type ModeratedKind,
 } from "~db/schema";
 
-export type Reader = Tx | DB;
+export type { Reader };
 export type ItemRef = { kind: ModeratedKind; id: number };
 
-/** A refusal: `key` is a catalogue key the route translates, `status` the HTTP status it answers with. */
-export class ModerationError extends Error {
-  constructor(
-    readonly key: MessageKey,
-    readonly status: 400 | 403 | 404 | 409 = 400,
-    readonly field: string | null = null,
-  ) {
-    super(key);
-  }
-}
+/** A refusal of moderation: catalogue key, HTTP status, field at fault, values. */
+export class ModerationError extends DomainError {}
 
 /** Statuses are the same five words for every kind (contributions and participation share them). */
 export type ItemStatus = ContributionStatus;
@@ -47,10 +41,26 @@ export type Item = {
   strategyCode: string | null;
   /** The process it belongs to (contributions and their comments). */
   processId: number | null;
+  /** What the item is said on (a comment's contribution, a section): pages decide only on their own items. */
+  subject: { kind: "contribution" | "section"; id: number } | null;
   /** How the author recognises it in a message, e.g. «Parchi agricoli a Rho». */
   label: string;
   /** The public page that shows it (site-relative). */
   link: string;
+};
+
+type TextField = { field: string; text: string };
+
+type KindAdapter = {
+  find(reader: Reader, id: number): Item | undefined;
+  setStatus(tx: Tx, id: number, status: ItemStatus, now: Date): void;
+  /** The text the author wrote, by field (an amendment has two). */
+  textFields(reader: Reader, id: number): TextField[];
+  writeTextField(tx: Tx, id: number, field: string, text: string): void;
+  /** How a message about it ends, telling the author where they still see it; "" when nowhere. */
+  stillVisibleNote: string;
+  /** Keeps the moderators' last message on the item, where the author reads it (contributions). */
+  keepModeratorMessage?(tx: Tx, id: number, message: string, sentBackAt: Date | null): void;
 };
 
 const DEFAULT_FLAG_THRESHOLD = 3;
@@ -69,50 +79,148 @@ function sectionLabel(tx: Reader, versionId: number, sectionId: number) {
   };
 }
 
-/** The item, or undefined when it does not exist. */
-export function findItem(tx: Reader, ref: ItemRef): Item | undefined {
-  switch (ref.kind) {
-    case "contribution": {
+const ADAPTERS: Record<ModeratedKind, KindAdapter> = {
+  contribution: {
+    find(tx, id) {
       const c = tx
         .select({ status: contributions.status, authorId: contributions.authorId, strategyCode: contributions.strategyCode, processId: contributions.processId, title: contributions.title })
         .from(contributions)
-        .where(eq(contributions.id, ref.id))
+        .where(eq(contributions.id, id))
         .get();
       if (!c) return undefined;
-      return { ...ref, status: c.status, authorId: c.authorId, deleted: false, strategyCode: c.strategyCode, processId: c.processId, label: `«${c.title}»`, link: contributionPath(ref.id) };
-    }
-    case "contribution_comment": {
+      return { kind: "contribution", id, status: c.status, authorId: c.authorId, deleted: false, strategyCode: c.strategyCode, processId: c.processId, subject: null, label: `«${c.title}»`, link: contributionPath(id) };
+    },
+    setStatus(tx, id, status, now) {
+      // publishedAt is set the first time it is published; a decision clears a pending "sent back".
+      tx.update(contributions)
+        .set({ status, changesRequestedAt: null, publishedAt: status === "published" ? sql`coalesce(${contributions.publishedAt}, ${Math.floor(now.getTime() / 1000)})` : undefined })
+        .where(eq(contributions.id, id))
+        .run();
+    },
+    textFields(tx, id) {
+      const c = tx.select({ body: contributions.body }).from(contributions).where(eq(contributions.id, id)).get();
+      return c ? [{ field: "body", text: c.body }] : [];
+    },
+    writeTextField(tx, id, _field, text) {
+      tx.update(contributions).set({ body: text }).where(eq(contributions.id, id)).run();
+    },
+    stillVisibleNote: "",
+    keepModeratorMessage(tx, id, message, sentBackAt) {
+      tx.update(contributions).set({ moderatorMessage: message, changesRequestedAt: sentBackAt }).where(eq(contributions.id, id)).run();
+    },
+  },
+  contribution_comment: {
+    find(tx, id) {
       const c = tx
-        .select({ status: contributionComments.status, authorId: contributionComments.authorId, deletedAt: contributionComments.deletedAt, contributionId: contributionComments.contributionId, strategyCode: contributions.strategyCode, processId: contributions.processId, title: contributions.title })
+        .select({
+          status: contributionComments.status,
+          authorId: contributionComments.authorId,
+          deletedAt: contributionComments.deletedAt,
+          contributionId: contributionComments.contributionId,
+          strategyCode: contributions.strategyCode,
+          processId: contributions.processId,
+          title: contributions.title,
+        })
         .from(contributionComments)
         .innerJoin(contributions, eq(contributions.id, contributionComments.contributionId))
-        .where(eq(contributionComments.id, ref.id))
+        .where(eq(contributionComments.id, id))
         .get();
       if (!c) return undefined;
       return {
-        ...ref,
+        kind: "contribution_comment",
+        id,
         status: c.status,
         authorId: c.authorId,
         deleted: Boolean(c.deletedAt),
         strategyCode: c.strategyCode,
         processId: c.processId,
+        subject: { kind: "contribution", id: c.contributionId },
         label: `al contributo «${c.title}»`,
-        link: `${contributionPath(c.contributionId)}#${contributionCommentAnchor(ref.id)}`,
+        link: `${contributionPath(c.contributionId)}#${commentAnchor(id)}`,
       };
-    }
-    case "section_comment": {
-      const c = tx.select().from(sectionComments).where(eq(sectionComments.id, ref.id)).get();
+    },
+    setStatus(tx, id, status) {
+      tx.update(contributionComments).set({ status }).where(eq(contributionComments.id, id)).run();
+    },
+    textFields(tx, id) {
+      const c = tx.select({ body: contributionComments.body }).from(contributionComments).where(eq(contributionComments.id, id)).get();
+      return c ? [{ field: "body", text: c.body }] : [];
+    },
+    writeTextField(tx, id, _field, text) {
+      tx.update(contributionComments).set({ body: text }).where(eq(contributionComments.id, id)).run();
+    },
+    stillVisibleNote: "Resta visibile a te nella pagina del contributo.",
+  },
+  section_comment: {
+    find(tx, id) {
+      const c = tx.select().from(sectionComments).where(eq(sectionComments.id, id)).get();
       if (!c) return undefined;
       const s = sectionLabel(tx, c.versionId, c.sectionId);
-      return { ...ref, status: c.status, authorId: c.authorId, deleted: Boolean(c.deletedAt), strategyCode: s.strategyCode, processId: null, label: `sulla ${s.label}`, link: `${s.path}#${sectionCommentAnchor(ref.id)}` };
-    }
-    case "amendment": {
-      const a = tx.select().from(amendments).where(eq(amendments.id, ref.id)).get();
+      return {
+        kind: "section_comment",
+        id,
+        status: c.status,
+        authorId: c.authorId,
+        deleted: Boolean(c.deletedAt),
+        strategyCode: s.strategyCode,
+        processId: null,
+        subject: { kind: "section", id: c.sectionId },
+        label: `sulla ${s.label}`,
+        link: `${s.path}#${commentAnchor(id)}`,
+      };
+    },
+    setStatus(tx, id, status) {
+      tx.update(sectionComments).set({ status }).where(eq(sectionComments.id, id)).run();
+    },
+    textFields(tx, id) {
+      const c = tx.select({ body: sectionComments.body }).from(sectionComments).where(eq(sectionComments.id, id)).get();
+      return c ? [{ field: "body", text: c.body }] : [];
+    },
+    writeTextField(tx, id, _field, text) {
+      tx.update(sectionComments).set({ body: text }).where(eq(sectionComments.id, id)).run();
+    },
+    stillVisibleNote: "Resta visibile a te nella pagina della sezione.",
+  },
+  amendment: {
+    find(tx, id) {
+      const a = tx.select().from(amendments).where(eq(amendments.id, id)).get();
       if (!a) return undefined;
       const s = sectionLabel(tx, a.versionId, a.sectionId);
-      return { ...ref, status: a.status, authorId: a.authorId, deleted: false, strategyCode: s.strategyCode, processId: null, label: `sulla ${s.label}`, link: `${s.path}#${amendmentAnchor(ref.id)}` };
-    }
-  }
+      return {
+        kind: "amendment",
+        id,
+        status: a.status,
+        authorId: a.authorId,
+        deleted: false,
+        strategyCode: s.strategyCode,
+        processId: null,
+        subject: { kind: "section", id: a.sectionId },
+        label: `sulla ${s.label}`,
+        link: `${s.path}#${amendmentAnchor(id)}`,
+      };
+    },
+    setStatus(tx, id, status) {
+      tx.update(amendments).set({ status }).where(eq(amendments.id, id)).run();
+    },
+    textFields(tx, id) {
+      const a = tx.select({ proposedText: amendments.proposedText, rationale: amendments.rationale }).from(amendments).where(eq(amendments.id, id)).get();
+      return a ? [{ field: "proposedText", text: a.proposedText }, { field: "rationale", text: a.rationale }] : [];
+    },
+    writeTextField(tx, id, field, text) {
+      tx.update(amendments)
+        .set(field === "rationale" ? { rationale: text } : { proposedText: text })
+        .where(eq(amendments.id, id))
+        .run();
+    },
+    stillVisibleNote: "Resta visibile a te nella pagina della sezione.",
+  },
+};
+
+export const adapterOf = (kind: ModeratedKind) => ADAPTERS[kind];
+
+/** The item, or undefined when it does not exist. */
+export function findItem(tx: Reader, ref: ItemRef): Item | undefined {
+  return ADAPTERS[ref.kind].find(tx, ref.id);
 }
 
 export function loadItem(tx: Reader, ref: ItemRef): Item {
@@ -121,29 +229,18 @@ export function loadItem(tx: Reader, ref: ItemRef): Item {
   return item;
 }
 
-/** Sets the status of any kind of item (publishedAt of a contribution is set the first time it is published). */
+/** Sets the status of any kind of item. */
 export function setStatus(tx: Tx, ref: ItemRef, status: ItemStatus, now: Date) {
-  switch (ref.kind) {
-    case "contribution":
-      tx.update(contributions)
-        .set({ status, publishedAt: status === "published" ? sql`coalesce(${contributions.publishedAt}, ${Math.floor(now.getTime() / 1000)})` : undefined })
-        .where(eq(contributions.id, ref.id))
-        .run();
-      return;
-    case "contribution_comment":
-      tx.update(contributionComments).set({ status }).where(eq(contributionComments.id, ref.id)).run();
-      return;
-    case "section_comment":
-      tx.update(sectionComments).set({ status }).where(eq(sectionComments.id, ref.id)).run();
-      return;
-    case "amendment":
-      tx.update(amendments).set({ status }).where(eq(amendments.id, ref.id)).run();
-      return;
-  }
+  ADAPTERS[ref.kind].setStatus(tx, ref.id, status, now);
 }
 
-/** The subject type written in the audit log for an item (the kind itself). */
-export const subjectType = (kind: ModeratedKind) => kind;
+export function textFields(tx: Reader, ref: ItemRef): TextField[] {
+  return ADAPTERS[ref.kind].textFields(tx, ref.id);
+}
+
+export function writeTextField(tx: Tx, ref: ItemRef, field: string, text: string) {
+  ADAPTERS[ref.kind].writeTextField(tx, ref.id, field, text);
+}
 
 export const noun = (kind: ModeratedKind) => (kind === "contribution" ? "contributo" : kind === "amendment" ? "emendamento" : "commento");
 
@@ -173,46 +270,4 @@ export function flagThresholdOf(tx: Reader, item: Item): number {
     if (p) return p.threshold;
   }
   return DEFAULT_FLAG_THRESHOLD;
-}
-
-/** The text the author wrote, by field (an amendment has two). */
-export function textFields(tx: Reader, ref: ItemRef): { field: string; text: string }[] {
-  switch (ref.kind) {
-    case "contribution": {
-      const c = tx.select({ body: contributions.body }).from(contributions).where(eq(contributions.id, ref.id)).get();
-      return c ? [{ field: "body", text: c.body }] : [];
-    }
-    case "contribution_comment": {
-      const c = tx.select({ body: contributionComments.body }).from(contributionComments).where(eq(contributionComments.id, ref.id)).get();
-      return c ? [{ field: "body", text: c.body }] : [];
-    }
-    case "section_comment": {
-      const c = tx.select({ body: sectionComments.body }).from(sectionComments).where(eq(sectionComments.id, ref.id)).get();
-      return c ? [{ field: "body", text: c.body }] : [];
-    }
-    case "amendment": {
-      const a = tx.select({ proposedText: amendments.proposedText, rationale: amendments.rationale }).from(amendments).where(eq(amendments.id, ref.id)).get();
-      return a ? [{ field: "proposedText", text: a.proposedText }, { field: "rationale", text: a.rationale }] : [];
-    }
-  }
-}
-
-export function writeTextField(tx: Tx, ref: ItemRef, field: string, text: string) {
-  switch (ref.kind) {
-    case "contribution":
-      tx.update(contributions).set({ body: text }).where(eq(contributions.id, ref.id)).run();
-      return;
-    case "contribution_comment":
-      tx.update(contributionComments).set({ body: text }).where(eq(contributionComments.id, ref.id)).run();
-      return;
-    case "section_comment":
-      tx.update(sectionComments).set({ body: text }).where(eq(sectionComments.id, ref.id)).run();
-      return;
-    case "amendment":
-      tx.update(amendments)
-        .set(field === "rationale" ? { rationale: text } : { proposedText: text })
-        .where(eq(amendments.id, ref.id))
-        .run();
-      return;
-  }
 }

@@ -22,8 +22,8 @@ const OUTCOME_LABELS: Record<Outcome, string> = {
 export function giveOutcome(input: { actorId: string; itemKind: OutcomeKind; itemId: number; outcome: Outcome; response: string; now?: Date }): { revision: number } {
   const now = input.now ?? new Date();
   const response = input.response.replace(/\r\n?/g, "\n").trim();
-  if (!response) throw new ModerationError("moderation.error.responseRequired", 400, "response");
-  if (response.length > MAX_RESPONSE_LENGTH) throw new ModerationError("moderation.error.responseTooLong", 400, "response");
+  if (!response) throw new ModerationError("moderation.error.responseRequired", 400, { field: "response" });
+  if (response.length > MAX_RESPONSE_LENGTH) throw new ModerationError("moderation.error.responseTooLong", 400, { field: "response" });
   return db.transaction((tx) => {
     const item = loadItem(tx, { kind: input.itemKind, id: input.itemId });
     if (item.status !== "published") throw new ModerationError("moderation.error.outcomeNotPublished", 409);
@@ -88,14 +88,14 @@ export function setSectionLinks(input: { actorId: string; itemKind: OutcomeKind;
     const item = loadItem(tx, { kind: input.itemKind, id: input.itemId });
     if (item.status === "withdrawn") throw new ModerationError("moderation.error.notModeratable", 409);
     const version = tx.select({ id: draftVersions.id }).from(draftVersions).where(eq(draftVersions.id, input.versionId)).get();
-    if (!version) throw new ModerationError("moderation.error.versionNotFound", 400, "versionId");
+    if (!version) throw new ModerationError("moderation.error.versionNotFound", 400, { field: "versionId" });
     if (wanted.length) {
       const present = tx
         .select({ sectionId: draftSectionTexts.sectionId })
         .from(draftSectionTexts)
         .where(and(eq(draftSectionTexts.versionId, input.versionId), inArray(draftSectionTexts.sectionId, wanted)))
         .all();
-      if (present.length !== wanted.length) throw new ModerationError("moderation.error.sectionNotInVersion", 400, "sectionIds");
+      if (present.length !== wanted.length) throw new ModerationError("moderation.error.sectionNotInVersion", 400, { field: "sectionIds" });
     }
     const mine = and(eq(sectionLinks.itemKind, input.itemKind), eq(sectionLinks.itemId, input.itemId), eq(sectionLinks.versionId, input.versionId));
     const before = tx.select({ sectionId: sectionLinks.sectionId }).from(sectionLinks).where(mine).all().map((r) => r.sectionId).sort((a, b) => a - b);

@@ -6,7 +6,7 @@ import { seedReference } from "../../../test/db";
 import { insertContribution, ISTAT } from "../../../test/contributions";
 import { insertUser, insertVersionInConsultation, SECTIONS_V01 } from "../../../test/drafts-participation";
 import { insertAmendment, insertContributionComment, insertSectionComment } from "../../../test/moderation";
-import { publish, sendBack } from "./actions.server";
+import { publish, sendBack } from "../../../test/decisions";
 import { giveOutcome } from "./outcomes.server";
 import { itemDetail, listQueue } from "./queue.server";
 import { workload } from "./workload.server";

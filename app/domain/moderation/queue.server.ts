@@ -3,12 +3,12 @@
 // when it is pending (a contribution sent back to its author waits for the author instead), when
 // it has open reports ("Segnalato", hidden past the threshold), or when it was published at once
 // under post-moderation and no one has reviewed it yet.
-import { and, asc, eq, sql, type SQL } from "drizzle-orm";
+import { and, eq, sql, type SQL } from "drizzle-orm";
 import { db } from "~/lib/db.server";
+import { contributionPlace } from "~/domain/contributions/page.server";
+import { sectionPagePath } from "~/domain/drafts/participation";
 import {
   amendments,
-  comuni,
-  contributionComuni,
   contributionObjectives,
   contributions,
   contributionTargets,
@@ -101,8 +101,9 @@ function waitingItems() {
     select 'contribution_comment', cc.id, c.title, substr(cc.body, 1, 240), c.strategy_code, cc.status,
       case when ${ccFlags} > 0 then 'flagged' when cc.status = 'pending' then 'pending' else 'review' end,
       case when ${ccFlags} > 0 then ${lastFlag("contribution_comment", sql`cc.id`)} else cc.created_at end,
-      ${ccFlags}, u.name, c.id
+      ${ccFlags}, coalesce(o.name, u.name), c.id
     from contribution_comments cc join contributions c on c.id = cc.contribution_id join users u on u.id = cc.author_id
+      left join organizations o on o.id = cc.organization_id
     where cc.deleted_at is null and (cc.status = 'pending'
        or (cc.status in ('published', 'hidden') and ${ccFlags} > 0)
        or (cc.status = 'published' and c.process_id in (${list(post.processIds)}) and ${unreviewed("contribution_comment", sql`cc.id`)}))
@@ -110,8 +111,9 @@ function waitingItems() {
     select 'section_comment', sc.id, '§ ' || coalesce(st.number, '') || ' ' || coalesce(st.title, '') || ' (' || v.label || ')', substr(sc.body, 1, 240), v.strategy_code, sc.status,
       case when ${scFlags} > 0 then 'flagged' when sc.status = 'pending' then 'pending' else 'review' end,
       case when ${scFlags} > 0 then ${lastFlag("section_comment", sql`sc.id`)} else sc.created_at end,
-      ${scFlags}, u.name, null
+      ${scFlags}, coalesce(o.name, u.name), null
     from section_comments sc join draft_versions v on v.id = sc.version_id join users u on u.id = sc.author_id
+      left join organizations o on o.id = sc.organization_id
       left join draft_section_texts st on st.version_id = sc.version_id and st.section_id = sc.section_id
     where sc.deleted_at is null and (sc.status = 'pending'
        or (sc.status in ('published', 'hidden') and ${scFlags} > 0)
@@ -120,8 +122,9 @@ function waitingItems() {
     select 'amendment', am.id, '§ ' || coalesce(st.number, '') || ' ' || coalesce(st.title, '') || ' (' || v.label || ')', substr(am.proposed_text, 1, 240), v.strategy_code, am.status,
       case when ${amFlags} > 0 then 'flagged' when am.status = 'pending' then 'pending' else 'review' end,
       case when ${amFlags} > 0 then ${lastFlag("amendment", sql`am.id`)} else am.created_at end,
-      ${amFlags}, u.name, null
+      ${amFlags}, coalesce(o.name, u.name), null
     from amendments am join draft_versions v on v.id = am.version_id join users u on u.id = am.author_id
+      left join organizations o on o.id = am.organization_id
       left join draft_section_texts st on st.version_id = am.version_id and st.section_id = am.section_id
     where am.status = 'pending'
        or (am.status in ('published', 'hidden') and ${amFlags} > 0)
@@ -169,9 +172,39 @@ export function queueSummary() {
 // ---------------------------------------------------------------------------------------------
 // One item, in full, for its moderation page
 
+/** A section of a draft version as staff name it ("sezione 2.3 «…» di STTM1 v0.1"), with its page; null when the version is gone. */
+function sectionRef(versionId: number, sectionId: number) {
+  const s = db
+    .select({ strategyCode: draftVersions.strategyCode, versionLabel: draftVersions.label, versionStatus: draftVersions.status, number: draftSectionTexts.number, title: draftSectionTexts.title })
+    .from(draftVersions)
+    .leftJoin(draftSectionTexts, and(eq(draftSectionTexts.versionId, draftVersions.id), eq(draftSectionTexts.sectionId, sectionId)))
+    .where(eq(draftVersions.id, versionId))
+    .get();
+  if (!s) return null;
+  return {
+    versionId,
+    sectionId,
+    strategyCode: s.strategyCode,
+    versionLabel: s.versionLabel,
+    versionStatus: s.versionStatus,
+    number: s.number ?? "",
+    title: s.title ?? "",
+    path: sectionPagePath(s.strategyCode, versionId, sectionId),
+  };
+}
+
+export type SectionRef = NonNullable<ReturnType<typeof sectionRef>>;
+
+/** Whether staff ever saved the section links of an item (then a proposal from its origin is not made again). */
+function linksEverSaved(kind: ModeratedKind, id: number) {
+  return Boolean(
+    db.get<{ x: number }>(sql`select 1 as x from audit_entries a where a.subject_type = ${kind} and a.subject_id = ${String(id)} and a.action = 'section_links.updated' limit 1`),
+  );
+}
+
 function contributionDetail(id: number) {
   const row = db
-    .select({ c: contributions, authorName: users.name, organizationName: organizations.name })
+    .select({ c: contributions, personName: users.name, organizationName: organizations.name })
     .from(contributions)
     .leftJoin(users, eq(users.id, contributions.authorId))
     .leftJoin(organizations, eq(organizations.id, contributions.organizationId))
@@ -181,6 +214,7 @@ function contributionDetail(id: number) {
   const c = row.c;
   const dup = db.select({ duplicateOf: duplicates.duplicateOf, title: contributions.title }).from(duplicates).innerJoin(contributions, eq(contributions.id, duplicates.duplicateOf)).where(eq(duplicates.contributionId, id)).get();
   const duplicatedBy = db.select({ id: duplicates.contributionId }).from(duplicates).where(eq(duplicates.duplicateOf, id)).all().map((r) => r.id);
+  const place = contributionPlace(c);
   return {
     title: c.title,
     body: c.body,
@@ -188,22 +222,22 @@ function contributionDetail(id: number) {
     status: c.status,
     strategyCode: c.strategyCode,
     processId: c.processId,
-    authorName: row.organizationName ?? row.authorName,
+    authorName: row.organizationName ?? row.personName,
+    personName: row.personName,
+    organizationName: row.organizationName,
     createdAt: c.createdAt,
     publishedAt: c.publishedAt,
     moderatorMessage: c.moderatorMessage,
     changesRequestedAt: c.changesRequestedAt,
     placeKind: c.placeKind,
     geometry: c.geometry,
+    /** The place for the small map and in words (the same as on the public page). */
+    place,
+    /** The draft section it was sent from ("Invia un contributo su questa sezione"), if any. */
+    origin: c.draftVersionId && c.draftSectionId ? sectionRef(c.draftVersionId, c.draftSectionId) : null,
     targetCodes: db.select({ code: contributionTargets.targetCode }).from(contributionTargets).where(eq(contributionTargets.contributionId, id)).all().map((r) => r.code).sort(),
     objectiveCodes: db.select({ code: contributionObjectives.objectiveCode }).from(contributionObjectives).where(eq(contributionObjectives.contributionId, id)).all().map((r) => r.code).sort(),
-    comuni: db
-      .select({ istat: comuni.istat, name: comuni.name })
-      .from(contributionComuni)
-      .innerJoin(comuni, eq(comuni.istat, contributionComuni.istat))
-      .where(eq(contributionComuni.contributionId, id))
-      .orderBy(asc(comuni.name))
-      .all(),
+    comuni: place.comuni,
     duplicateOf: dup ? { id: dup.duplicateOf, title: dup.title } : null,
     duplicatedBy,
   };
@@ -216,46 +250,42 @@ export function itemDetail(ref: ItemRef) {
   let title = "";
   let body = "";
   let secondary: string | null = null;
-  let authorName: string | null = null;
+  let personName: string | null = null;
+  let organizationName: string | null = null;
   let createdAt: Date | null = null;
+  let section: SectionRef | null = null;
   let contribution: ReturnType<typeof contributionDetail> = null;
   switch (ref.kind) {
     case "contribution":
       contribution = contributionDetail(ref.id);
-      title = contribution!.title;
-      body = contribution!.body;
-      authorName = contribution!.authorName;
-      createdAt = contribution!.createdAt;
+      ({ title, body, personName, organizationName, createdAt } = contribution!);
+      section = contribution!.origin;
       break;
     case "contribution_comment": {
       const r = db
-        .select({ body: contributionComments.body, createdAt: contributionComments.createdAt, authorName: users.name, title: contributions.title })
+        .select({ body: contributionComments.body, createdAt: contributionComments.createdAt, personName: users.name, organizationName: organizations.name, title: contributions.title })
         .from(contributionComments)
         .innerJoin(contributions, eq(contributions.id, contributionComments.contributionId))
         .innerJoin(users, eq(users.id, contributionComments.authorId))
+        .leftJoin(organizations, eq(organizations.id, contributionComments.organizationId))
         .where(eq(contributionComments.id, ref.id))
         .get()!;
-      ({ body, createdAt, authorName, title } = r);
+      ({ body, createdAt, personName, organizationName, title } = r);
       break;
     }
     case "section_comment":
     case "amendment": {
       const table = ref.kind === "section_comment" ? sectionComments : amendments;
       const r = db
-        .select({ versionId: table.versionId, sectionId: table.sectionId, createdAt: table.createdAt, authorName: users.name })
+        .select({ versionId: table.versionId, sectionId: table.sectionId, createdAt: table.createdAt, personName: users.name, organizationName: organizations.name })
         .from(table)
         .innerJoin(users, eq(users.id, table.authorId))
+        .leftJoin(organizations, eq(organizations.id, table.organizationId))
         .where(eq(table.id, ref.id))
         .get()!;
-      const s = db
-        .select({ number: draftSectionTexts.number, title: draftSectionTexts.title, label: draftVersions.label })
-        .from(draftVersions)
-        .leftJoin(draftSectionTexts, and(eq(draftSectionTexts.versionId, draftVersions.id), eq(draftSectionTexts.sectionId, r.sectionId)))
-        .where(eq(draftVersions.id, r.versionId))
-        .get();
-      title = `§ ${s?.number ?? ""} ${s?.title ?? ""} (${s?.label ?? ""})`;
-      createdAt = r.createdAt;
-      authorName = r.authorName;
+      section = sectionRef(r.versionId, r.sectionId);
+      title = `§ ${section?.number ?? ""} ${section?.title ?? ""} (${section?.versionLabel ?? ""})`;
+      ({ createdAt, personName, organizationName } = r);
       if (ref.kind === "section_comment") body = db.select({ body: sectionComments.body }).from(sectionComments).where(eq(sectionComments.id, ref.id)).get()!.body;
       else {
         const a = db.select({ proposedText: amendments.proposedText, rationale: amendments.rationale }).from(amendments).where(eq(amendments.id, ref.id)).get()!;
@@ -266,6 +296,10 @@ export function itemDetail(ref: ItemRef) {
     }
   }
   const outcomeKind = ref.kind === "contribution" || ref.kind === "amendment" ? ref.kind : null;
+  const links = outcomeKind ? linksOf(outcomeKind, ref.id) : [];
+  // A contribution sent from a section proposes that section as its link, until staff save its links.
+  const origin = contribution?.origin ?? null;
+  const proposedLink = origin && links.length === 0 && !linksEverSaved(ref.kind, ref.id) ? origin : null;
   return {
     kind: ref.kind,
     id: ref.id,
@@ -276,13 +310,19 @@ export function itemDetail(ref: ItemRef) {
     title,
     body,
     secondary,
-    authorName,
+    /** As staff lists name the author: the organization it was sent for, else the person. */
+    authorName: organizationName ?? personName,
+    personName,
+    organizationName,
     createdAt,
+    /** The draft section it belongs to (comments on sections, amendments) or was sent from (contributions). */
+    section,
+    proposedLink,
     contribution,
     flags: flagsOf(ref),
     redactions: redactionsOf(ref),
     outcome: outcomeKind ? outcomeHistory(outcomeKind, ref.id) : null,
-    links: outcomeKind ? linksOf(outcomeKind, ref.id) : [],
+    links,
   };
 }
 

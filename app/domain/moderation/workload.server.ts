@@ -2,6 +2,7 @@
 // much lately, and how many published contributions still have no outcome, per STTM.
 import { sql } from "drizzle-orm";
 import { db } from "~/lib/db.server";
+import { rolesWith } from "~/domain/accounts/permissions";
 import { MODERATED_KINDS, QUEUE_STATES, WORKLOAD_DAYS, type ModeratedKind, type QueueState } from "./kinds";
 import { queueSummary } from "./queue.server";
 
@@ -20,10 +21,11 @@ export function workload(now = new Date()) {
   // Staff decisions in the last 30 days, per person (reports by participants are not staff work).
   const since = Math.floor(now.getTime() / 1000) - WORKLOAD_DAYS * 86_400;
   const kinds = sql.join(MODERATED_KINDS.map((k) => sql`${k}`), sql`, `);
+  const moderators = sql.join(rolesWith("moderation.decide").map((r) => sql`${r}`), sql`, `);
   const perModerator = db.all<{ actorId: string; name: string | null; n: number; last: number }>(sql`
     select a.actor_id as actorId, u.name as name, count(*) as n, max(a.at) as last
     from audit_entries a join users u on u.id = a.actor_id
-    where a.at >= ${since} and u.role in ('admin', 'staff') and a.subject_type in (${kinds}) and a.action <> 'flag.created'
+    where a.at >= ${since} and u.role in (${moderators}) and a.subject_type in (${kinds}) and a.action <> 'flag.created'
     group by a.actor_id order by n desc, name asc`);
 
   const withoutOutcome = db.all<{ strategyCode: string | null; published: number; without: number }>(sql`

@@ -3,7 +3,7 @@ import { seedReference } from "../../../test/db";
 import { insertContribution } from "../../../test/contributions";
 import { insertUser } from "../../../test/drafts-participation";
 import { outboxOf } from "../../../test/moderation";
-import { publish, sendBack } from "~/domain/moderation/actions.server";
+import { publish, sendBack } from "../../../test/decisions";
 import { categoryOf, preferencesOf, setPreferences } from "./preferences.server";
 
 let staff: { id: string };

@@ -7,7 +7,7 @@ import { parse } from "csv-parse/sync";
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/lib/db.server";
-import { redactPassage } from "~/domain/moderation/flags.server";
+import { redactPassage } from "~/domain/moderation/redaction.server";
 import { REDACTION_PLACEHOLDER } from "~/domain/moderation/kinds";
 import { forgetPublishedStats } from "~/domain/contributions/published-stats.server";
 import { contributions, outcomes, sectionLinks, users } from "~db/schema";

@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { redactPassage } from "~/domain/moderation/flags.server";
+import { redactPassage } from "~/domain/moderation/redaction.server";
 import { REDACTION_PLACEHOLDER } from "~/domain/moderation/kinds";
 import { db } from "~/lib/db.server";
 import { reportVersions } from "~db/schema";
@@ -59,18 +59,31 @@ describe("report store", () => {
     expect(block.type === "text" && block.html).not.toContain("<script");
   });
 
-  it("a redaction of personal data reaches the published versions that quote it", () => {
+  it("a redaction of personal data reaches the published versions where they quote the item, and only there", () => {
     const author = insertUser("Autrice");
-    const contributionId = insertContribution({ authorId: author.id, body: "Chiamate Mario Rossi al 333 1234567 per info." });
-    const other = insertVersionInConsultation({ label: "v0.9", strategyCode: "STTM2", sections: SECTIONS_V01 });
-    const published = publishReportVersion({
-      actorId: staff.id,
-      subject: { kind: "participation", draftVersionId: other.versionId },
-      document: doc("Chiamate Mario Rossi al 333 1234567 per info."),
+    const passage = "333 1234567";
+    const contributionId = insertContribution({ authorId: author.id, body: `Chiamate Mario Rossi al ${passage} per info.` });
+    const otherId = insertContribution({ authorId: author.id, body: `Un altro contributo cita lo stesso ${passage}.` });
+    const quoting = (id: number, text: string): ReportDocument => ({
+      ...doc("Introduzione"),
+      sections: [{ id: "s-a", title: "A", blocks: [{ type: "item", ref: { kind: "contribution", id }, heading: "Contributo", facts: [], markdown: text }] }],
+      data: [],
     });
-    redactPassage({ actorId: staff.id, item: { kind: "contribution", id: contributionId }, passage: "333 1234567" });
-    const stored = db.select().from(reportVersions).where(eq(reportVersions.id, published.versionId)).get()!;
-    expect(stored.document).not.toContain("333 1234567");
-    expect(stored.document).toContain(REDACTION_PLACEHOLDER);
+    const subject = (label: string) => ({ kind: "participation" as const, draftVersionId: insertVersionInConsultation({ label, strategyCode: "STTM2", sections: SECTIONS_V01 }).versionId });
+    const quotes = publishReportVersion({ actorId: staff.id, subject: subject("v0.9"), document: quoting(contributionId, `Chiamate Mario Rossi al ${passage} per info.`) });
+    // Same words, but in another item and in a text of staff's own: neither is the redacted item.
+    const unrelated = publishReportVersion({
+      actorId: staff.id,
+      subject: subject("v0.10"),
+      document: { ...quoting(otherId, `Un altro contributo cita lo stesso ${passage}.`), sections: [...quoting(otherId, `Un altro contributo cita lo stesso ${passage}.`).sections, { id: "s-b", title: "B", blocks: [{ type: "text", markdown: `Nota: ${passage}` }] }] },
+    });
+    const stored = (id: number) => db.select().from(reportVersions).where(eq(reportVersions.id, id)).get()!.document;
+    const unrelatedBefore = stored(unrelated.versionId);
+
+    redactPassage({ actorId: staff.id, item: { kind: "contribution", id: contributionId }, passage });
+
+    expect(stored(quotes.versionId)).not.toContain(passage);
+    expect(stored(quotes.versionId)).toContain(REDACTION_PLACEHOLDER);
+    expect(stored(unrelated.versionId)).toBe(unrelatedBefore);
   });
 });

@@ -6,7 +6,7 @@ import { db, type Tx } from "~/lib/db.server";
 import { DomainError } from "~/lib/domain-error";
 import { renderMarkdown } from "~/lib/markdown.server";
 import { reports, reportVersions, type ReportKind } from "~db/schema";
-import { flattenSections, type ReportDocument } from "./document";
+import { flattenSections, type ReportDocument, type ReportItemRef } from "./document";
 
 export type Report = typeof reports.$inferSelect;
 export type ReportSubject = { kind: "meeting"; meetingId: number } | { kind: "participation"; draftVersionId: number };
@@ -180,21 +180,34 @@ export function withRenderedHtml(doc: ReportDocument): ReportDocument {
 }
 
 /**
- * Carries a redaction of personal data into the published reports: every string of every stored
- * document that contains the passage gets the placeholder instead. Runs in the redaction's transaction.
+ * Carries a redaction of personal data into the published reports, where they quote the item: the
+ * passage is replaced in the item's own blocks and data rows only (a report that does not quote
+ * the item, or quotes the same words from another item, is left byte for byte as it was). Runs in
+ * the redaction's transaction. Returns how many report versions changed.
  */
-export function redactPublishedReports(tx: Tx, passage: string, placeholder: string): number {
+export function redactItemInReports(tx: Tx, ref: ReportItemRef, passage: string, placeholder: string): number {
   if (!passage) return 0;
-  // A cheap pre-filter in SQL: only documents whose JSON text may contain the passage.
+  // Cheap pre-filters in SQL: documents that name the item and may contain the passage.
   const needle = JSON.stringify(passage).slice(1, -1);
+  const quoted = JSON.stringify({ kind: ref.kind, id: ref.id });
   const rows = tx
     .select({ id: reportVersions.id, document: reportVersions.document })
     .from(reportVersions)
-    .where(sql`instr(${reportVersions.document}, ${needle}) > 0`)
+    .where(and(sql`instr(${reportVersions.document}, ${needle}) > 0`, sql`instr(${reportVersions.document}, ${quoted}) > 0`))
     .all();
+  const scrub = <T>(value: T): T => JSON.parse(JSON.stringify(value), (_key, v) => (typeof v === "string" && v.includes(passage) ? v.split(passage).join(placeholder) : v));
+  const isItem = (r: ReportItemRef) => r.kind === ref.kind && r.id === ref.id;
+  let changed = 0;
   for (const row of rows) {
-    const doc = JSON.parse(row.document, (_key, value) => (typeof value === "string" && value.includes(passage) ? value.split(passage).join(placeholder) : value));
-    tx.update(reportVersions).set({ document: JSON.stringify(doc) }).where(eq(reportVersions.id, row.id)).run();
+    const doc = JSON.parse(row.document) as ReportDocument;
+    for (const { section } of flattenSections(doc.sections)) {
+      section.blocks = section.blocks.map((b) => (b.type === "item" && isItem(b.ref) ? scrub(b) : b));
+    }
+    doc.data = doc.data.map((d) => (isItem(d.ref) ? scrub(d) : d));
+    const document = JSON.stringify(doc);
+    if (document === row.document) continue;
+    tx.update(reportVersions).set({ document }).where(eq(reportVersions.id, row.id)).run();
+    changed++;
   }
-  return rows.length;
+  return changed;
 }

@@ -82,6 +82,8 @@ const browse = {
   "browse.page.origin": "Where it came from",
   "browse.page.atMeeting": "Gathered at the meeting",
   "browse.page.onSection": "Sent while reading the section",
+  "browse.page.duplicateOf": "Marked as a duplicate of",
+  "browse.page.duplicates": "Marked as duplicates:",
   "browse.page.outcome": "Outcome and reasoned response",
   "browse.page.details": "Details",
   "browse.page.by": "Sent by",

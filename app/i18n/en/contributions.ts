@@ -57,6 +57,9 @@ const contributions: Record<keyof typeof it, string> = {
   "contributions.attachment.type": "Only PDF, PNG, JPEG or WebP attachments are accepted (the type is checked from the file's content).",
   "contributions.attachment.tooMany": "You may attach at most 3 files to a contribution.",
   "contributions.attachment.malformed": "The attachments could not be read: try again.",
+  "contributions.attachments.title": "Attachments ({count})",
+  "contributions.attachments.none": "No attachments.",
+  "contributions.attachments.imageAlt": "Preview of the attached image “{name}”",
 
   "contributions.support.notPublished": "Only published contributions can be supported.",
   "contributions.support.own": "You cannot support your own contribution.",

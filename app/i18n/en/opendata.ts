@@ -93,6 +93,20 @@ const opendata: Record<keyof typeof it, string> = {
   "opendata.qgis.step2": "Create a new connection and give {url} as its URL.",
   "opendata.qgis.step3": "Connect, choose the collection (contributi, comuni or zone) and add it to the map.",
   "opendata.qgis.gdal": "With GDAL: {command}",
+  "opendata.ogc.error.format": "Format \"{value}\" is not available: the only value allowed for f is \"json\".",
+  "opendata.ogc.error.onlyFormat": "Unknown parameter: \"{name}\". Only f=json is allowed.",
+  "opendata.ogc.error.collection": "The collection \"{id}\" does not exist. Available collections: {available}.",
+  "opendata.ogc.error.noCollection": "The collection \"{id}\" does not exist.",
+  "opendata.ogc.error.noItem": "The item \"{id}\" does not exist in the collection \"{collection}\".",
+  "opendata.ogc.error.bboxFormat": "Invalid bbox: 4 comma-separated numbers are needed, longitude and latitude in degrees (CRS84): west,south,east,north.",
+  "opendata.ogc.error.bboxRange": "Invalid bbox: longitude goes from -180 to 180 and latitude from -90 to 90 (CRS84: longitude first).",
+  "opendata.ogc.error.bboxOrder": "Invalid bbox: south is beyond north.",
+  "opendata.ogc.error.datetime": "Invalid datetime: \"{value}\". Examples: 2026-03-01, 2026-03-01T10:00:00Z, 2026-03-01/2026-03-31, ../2026-03-31, 2026-03-01/..",
+  "opendata.ogc.error.datetimeOrder": "Invalid datetime: the start of the interval is after its end.",
+  "opendata.ogc.error.integerFrom0": "Invalid {name}: \"{value}\". A whole number of 0 or more is needed.",
+  "opendata.ogc.error.integerFrom": "Invalid {name}: \"{value}\". A whole number from {min} up is needed.",
+  "opendata.ogc.error.unknownParam": "Unknown parameter: \"{name}\". Parameters allowed for \"{id}\": {allowed}.",
+  "opendata.ogc.error.value": "Invalid value for \"{name}\": \"{value}\".",
 };
 
 export default opendata;

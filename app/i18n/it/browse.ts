@@ -82,6 +82,8 @@ const browse = {
   "browse.page.origin": "Dove è nato",
   "browse.page.atMeeting": "Raccolto durante l'incontro",
   "browse.page.onSection": "Inviato leggendo la sezione",
+  "browse.page.duplicateOf": "Segnalato come duplicato di",
+  "browse.page.duplicates": "Segnalati come duplicati:",
   "browse.page.outcome": "Esito e risposta della redazione",
   "browse.page.details": "Dettagli",
   "browse.page.by": "Inviato da",

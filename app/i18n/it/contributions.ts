@@ -56,6 +56,9 @@ const contributions = {
   "contributions.attachment.type": "Sono ammessi solo allegati PDF, PNG, JPEG o WebP (il tipo è verificato dal contenuto del file).",
   "contributions.attachment.tooMany": "Puoi allegare al massimo 3 file a un contributo.",
   "contributions.attachment.malformed": "Non è stato possibile leggere gli allegati: riprova.",
+  "contributions.attachments.title": "Allegati ({count})",
+  "contributions.attachments.none": "Nessun allegato.",
+  "contributions.attachments.imageAlt": "Anteprima dell'immagine allegata «{name}»",
 
   "contributions.support.notPublished": "Si possono sostenere solo i contributi pubblicati.",
   "contributions.support.own": "Non puoi sostenere un tuo contributo.",

@@ -92,6 +92,21 @@ const opendata = {
   "opendata.qgis.step2": "Crea una nuova connessione e come URL indica {url}.",
   "opendata.qgis.step3": "Connettiti, scegli la collezione (contributi, comuni o zone) e aggiungila alla mappa.",
   "opendata.qgis.gdal": "Con GDAL: {command}",
+  // OGC API exceptions (the description of a 400 or 404 answer), in Italian like the rest of the service.
+  "opendata.ogc.error.format": "Formato \"{value}\" non disponibile: l'unico valore ammesso per f è \"json\".",
+  "opendata.ogc.error.onlyFormat": "Parametro sconosciuto: \"{name}\". È ammesso solo f=json.",
+  "opendata.ogc.error.collection": "La collezione \"{id}\" non esiste. Collezioni disponibili: {available}.",
+  "opendata.ogc.error.noCollection": "La collezione \"{id}\" non esiste.",
+  "opendata.ogc.error.noItem": "L'elemento \"{id}\" non esiste nella collezione \"{collection}\".",
+  "opendata.ogc.error.bboxFormat": "bbox non valido: servono 4 numeri separati da virgole, longitudine e latitudine in gradi (CRS84): ovest,sud,est,nord.",
+  "opendata.ogc.error.bboxRange": "bbox non valido: la longitudine va da -180 a 180 e la latitudine da -90 a 90 (CRS84: prima la longitudine).",
+  "opendata.ogc.error.bboxOrder": "bbox non valido: il sud supera il nord.",
+  "opendata.ogc.error.datetime": "datetime non valido: \"{value}\". Esempi: 2026-03-01, 2026-03-01T10:00:00Z, 2026-03-01/2026-03-31, ../2026-03-31, 2026-03-01/..",
+  "opendata.ogc.error.datetimeOrder": "datetime non valido: l'inizio dell'intervallo è dopo la fine.",
+  "opendata.ogc.error.integerFrom0": "{name} non valido: \"{value}\". Serve un numero intero maggiore o uguale a 0.",
+  "opendata.ogc.error.integerFrom": "{name} non valido: \"{value}\". Serve un numero intero da {min} in su.",
+  "opendata.ogc.error.unknownParam": "Parametro sconosciuto: \"{name}\". Parametri ammessi per \"{id}\": {allowed}.",
+  "opendata.ogc.error.value": "Valore non valido per \"{name}\": \"{value}\".",
 } as const;
 
 export default opendata;

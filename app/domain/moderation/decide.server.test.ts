@@ -7,7 +7,8 @@ import { seedReference } from "../../../test/db";
 import { insertContribution, ISTAT } from "../../../test/contributions";
 import { insertUser, insertVersionInConsultation, SECTIONS_V01 } from "../../../test/drafts-participation";
 import { auditOf, insertAmendment, insertContributionComment, insertSectionComment, outboxOf } from "../../../test/moderation";
-import { bulkModerate, editMetadata, markDuplicate, ModerationError, publish, reject, sendBack, type MetadataInput } from "./actions.server";
+import { editMetadata, markDuplicate, ModerationError, type MetadataInput } from "./corrections.server";
+import { bulkModerate, publish, reject, sendBack } from "../../../test/decisions";
 import { listQueue } from "./queue.server";
 
 let staff: { id: string };
@@ -47,7 +48,7 @@ describe("publish and reject", () => {
     expect(message.body).toContain("Fuori tema — Riguarda un altro piano.");
   });
 
-  it("decides comments and amendments through their own capabilities", () => {
+  it("decides comments and amendments through the same path", () => {
     const contributionId = insertContribution({ authorId: author.id });
     const cc = insertContributionComment({ contributionId, authorId: author.id, status: "pending" });
     const sc = insertSectionComment({ versionId: version.versionId, sectionId: version.bySection["2.3"], authorId: author.id, status: "pending" });
@@ -58,7 +59,7 @@ describe("publish and reject", () => {
     expect(db.select().from(contributionComments).where(eq(contributionComments.id, cc)).get()!.status).toBe("published");
     expect(db.select().from(sectionComments).where(eq(sectionComments.id, sc)).get()!.status).toBe("published");
     expect(db.select().from(amendments).where(eq(amendments.id, am)).get()!.status).toBe("rejected");
-    expect(auditOf("amendment", am)[0]).toMatchObject({ action: "amendment.rejected", after: { reason: "Spam" } });
+    expect(auditOf("amendment", am)[0]).toMatchObject({ action: "amendment.rejected", after: { reason: "spam" } });
   });
 
   it("refuses to publish what is no longer waiting (withdrawn) with a 409", () => {
