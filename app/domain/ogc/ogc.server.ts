@@ -9,6 +9,8 @@
 // - Paging is LIMIT/OFFSET in SQL in a stable order (publication then id; ISTAT code; zone order).
 import { sql } from "drizzle-orm";
 import { db } from "~/lib/db.server";
+import { DomainError } from "~/lib/domain-error";
+import { DEFAULT_LANG, translator, type MessageKey } from "~/i18n";
 import { addDays, isIsoDate, romeToUtc } from "~/lib/dates";
 import { FILTER_KEYS, parseFilters, type SelectionFilters } from "~/domain/contributions/filters";
 import { territoryBounds } from "~/domain/territory/territory.server";
@@ -34,19 +36,29 @@ const JSON_TYPE = "application/json";
 const GEOJSON_TYPE = "application/geo+json";
 const OPENAPI_TYPE = "application/vnd.oai.openapi+json;version=3.0";
 
+type OgcErrorKey = Extract<MessageKey, `opendata.ogc.error.${string}`>;
+
 /** An answer the standard describes as an exception: `{code, description}` with an HTTP status. */
-export class OgcError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    readonly description: string,
-  ) {
-    super(description);
+export class OgcError extends DomainError {
+  declare readonly status: 400 | 404;
+  constructor(key: OgcErrorKey, status: 400 | 404 = 400, options: { vars?: Record<string, string | number> } = {}) {
+    super(key, status, options);
+  }
+
+  /** The exception code the standard gives the status. */
+  get code() {
+    return this.status === 404 ? "NotFound" : "InvalidParameterValue";
+  }
+
+  /** In Italian, like the service's titles and descriptions. */
+  get description() {
+    return translator(DEFAULT_LANG)(this.key, Object.fromEntries(Object.entries(this.vars).map(([name, value]) => [name, String(value)])));
   }
 }
 
-const invalid = (description: string) => new OgcError(400, "InvalidParameterValue", description);
-const notFound = (description: string) => new OgcError(404, "NotFound", description);
+const invalid = (key: OgcErrorKey, vars?: Record<string, string | number>) => new OgcError(key, 400, { vars });
+const notFound = (key: OgcErrorKey, vars?: Record<string, string | number>) => new OgcError(key, 404, { vars });
+const availableCollections = COLLECTION_IDS.join(", ");
 
 /** A JSON answer with the open-data headers (CORS for any origin, licence link). */
 export function ogcResponse(body: unknown, opts: { status?: number; type?: string } = {}): Response {
@@ -69,12 +81,12 @@ export async function ogcHandle(fn: () => Response | Promise<Response>): Promise
 /** `f`: only JSON (GeoJSON for items) is offered; anything else is a 400. */
 function checkFormat(url: URL) {
   const f = url.searchParams.get("f");
-  if (f !== null && f !== "json") throw invalid(`Formato "${f}" non disponibile: l'unico valore ammesso per f è "json".`);
+  if (f !== null && f !== "json") throw invalid("opendata.ogc.error.format", { value: f });
 }
 
 /** For the resources without query parameters but f: anything else is a 400. */
 export function checkOnlyFormat(url: URL) {
-  for (const key of new Set(url.searchParams.keys())) if (key !== "f") throw invalid(`Parametro sconosciuto: "${key}". È ammesso solo f=json.`);
+  for (const key of new Set(url.searchParams.keys())) if (key !== "f") throw invalid("opendata.ogc.error.onlyFormat", { name: key });
   checkFormat(url);
 }
 
@@ -161,7 +173,7 @@ export async function collections(origin: string) {
 }
 
 export async function collection(id: string, origin: string) {
-  if (!isCollectionId(id)) throw notFound(`La collezione "${id}" non esiste. Collezioni disponibili: ${COLLECTION_IDS.join(", ")}.`);
+  if (!isCollectionId(id)) throw notFound("opendata.ogc.error.collection", { id, available: availableCollections });
   return collectionInfo(id, origin);
 }
 
@@ -183,15 +195,15 @@ const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
 export function parseBbox(value: string): Bbox {
   const parts = value.split(",").map((s) => s.trim());
   if ((parts.length !== 4 && parts.length !== 6) || !parts.every((p) => NUMBER.test(p))) {
-    throw invalid("bbox non valido: servono 4 numeri separati da virgole, longitudine e latitudine in gradi (CRS84): ovest,sud,est,nord.");
+    throw invalid("opendata.ogc.error.bboxFormat");
   }
   const n = parts.map(Number);
   // With 6 numbers the third and sixth are heights: ignored (our data have none).
   const [w, s, e, north] = parts.length === 6 ? [n[0], n[1], n[3], n[4]] : n;
   if ([w, e].some((x) => x < -180 || x > 180) || [s, north].some((y) => y < -90 || y > 90)) {
-    throw invalid("bbox non valido: la longitudine va da -180 a 180 e la latitudine da -90 a 90 (CRS84: prima la longitudine).");
+    throw invalid("opendata.ogc.error.bboxRange");
   }
-  if (s > north) throw invalid("bbox non valido: il sud supera il nord.");
+  if (s > north) throw invalid("opendata.ogc.error.bboxOrder");
   return [w, s, e, north];
 }
 
@@ -209,7 +221,7 @@ function instant(value: string, end: "start" | "end"): Date | undefined | "inval
 }
 
 export function parseDatetime(value: string): { from?: Date; to?: Date } {
-  const bad = () => invalid(`datetime non valido: "${value}". Esempi: 2026-03-01, 2026-03-01T10:00:00Z, 2026-03-01/2026-03-31, ../2026-03-31, 2026-03-01/..`);
+  const bad = () => invalid("opendata.ogc.error.datetime", { value });
   const parts = value.split("/");
   if (parts.length > 2) throw bad();
   if (parts.length === 1) {
@@ -222,14 +234,16 @@ export function parseDatetime(value: string): { from?: Date; to?: Date } {
   const from = instant(parts[0], "start");
   const to = instant(parts[1], "end");
   if (from === "invalid" || to === "invalid" || (from === undefined && to === undefined)) throw bad();
-  if (from && to && from > to) throw invalid("datetime non valido: l'inizio dell'intervallo è dopo la fine.");
+  if (from && to && from > to) throw invalid("opendata.ogc.error.datetimeOrder");
   return { from, to };
 }
 
 function integerParam(url: URL, name: string, fallback: number, min: number): number {
   const raw = url.searchParams.get(name);
   if (raw === null) return fallback;
-  if (!/^\d+$/.test(raw.trim()) || Number(raw) < min) throw invalid(`${name} non valido: "${raw}". Serve un numero intero ${min === 0 ? "maggiore o uguale a 0" : `da ${min} in su`}.`);
+  if (!/^\d+$/.test(raw.trim()) || Number(raw) < min) {
+    throw min === 0 ? invalid("opendata.ogc.error.integerFrom0", { name, value: raw }) : invalid("opendata.ogc.error.integerFrom", { name, value: raw, min });
+  }
   return Number(raw);
 }
 
@@ -237,7 +251,7 @@ function integerParam(url: URL, name: string, fallback: number, min: number): nu
 export function parseItemsQuery(id: CollectionId, url: URL): ItemsQuery {
   const allowed = new Set<string>([...COMMON_PARAMS, ...(id === "contributi" ? FILTER_KEYS : [])]);
   for (const key of new Set(url.searchParams.keys())) {
-    if (!allowed.has(key)) throw invalid(`Parametro sconosciuto: "${key}". Parametri ammessi per "${id}": ${[...allowed].join(", ")}.`);
+    if (!allowed.has(key)) throw invalid("opendata.ogc.error.unknownParam", { name: key, id, allowed: [...allowed].join(", ") });
   }
   checkFormat(url);
   const bboxRaw = url.searchParams.get("bbox");
@@ -258,7 +272,7 @@ export function parseItemsQuery(id: CollectionId, url: URL): ItemsQuery {
     }
     const parsed = parseFilters(params);
     for (const key of FILTER_KEYS) {
-      if (params.has(key) && parsed[key] === undefined) throw invalid(`Valore non valido per "${key}": "${params.get(key)}".`);
+      if (params.has(key) && parsed[key] === undefined) throw invalid("opendata.ogc.error.value", { name: key, value: params.get(key) ?? "" });
       if (parsed[key] !== undefined) (query.selection as Record<string, unknown>)[key] = parsed[key];
     }
   }
@@ -279,7 +293,7 @@ function pageFeatures(id: CollectionId, q: ItemsQuery, origin: string) {
 
 /** `/ogc/collections/{id}/items`: a page of features with numberMatched/numberReturned and next/prev links. */
 export function items(collectionId: string, url: URL) {
-  if (!isCollectionId(collectionId)) throw notFound(`La collezione "${collectionId}" non esiste. Collezioni disponibili: ${COLLECTION_IDS.join(", ")}.`);
+  if (!isCollectionId(collectionId)) throw notFound("opendata.ogc.error.collection", { id: collectionId, available: availableCollections });
   const q = parseItemsQuery(collectionId, url);
   const { features, matched } = pageFeatures(collectionId, q, url.origin);
   const pageUrl = (offset: number) => {
@@ -306,9 +320,9 @@ export function items(collectionId: string, url: URL) {
 
 /** `/ogc/collections/{id}/items/{featureId}`: one feature with its links, or a 404. */
 export function item(collectionId: string, featureId: string, url: URL) {
-  if (!isCollectionId(collectionId)) throw notFound(`La collezione "${collectionId}" non esiste.`);
+  if (!isCollectionId(collectionId)) throw notFound("opendata.ogc.error.noCollection", { id: collectionId });
   checkOnlyFormat(url);
-  const missing = () => notFound(`L'elemento "${featureId}" non esiste nella collezione "${collectionId}".`);
+  const missing = () => notFound("opendata.ogc.error.noItem", { id: featureId, collection: collectionId });
   let found;
   if (collectionId === "contributi") {
     if (!/^\d{1,15}$/.test(featureId)) throw missing();
