@@ -6,7 +6,7 @@ import { browseContributions, filterOptions, type ContributionCard } from "~/dom
 import { filtersToSearchParams, parseFilters, selectionOf } from "~/domain/contributions/filters";
 import { AUTHOR_KINDS, OUTCOME_FILTERS, SORTS } from "~/domain/contributions/filter-values";
 import { ContributionsMap } from "~/components/map/ContributionsMap";
-import { Pagination } from "~/components/layout/Pagination";
+import { listPageHref, Pagination } from "~/components/layout/Pagination";
 import { longDate, wholeNumber } from "~/components/contributions/format";
 import type { Lang, Translate } from "~/i18n";
 import { metaTranslator } from "~/i18n/meta";
@@ -324,10 +324,7 @@ export default function ContributionsBrowse() {
             pages={result.pageCount}
             hasNext={result.hasNext}
             label={t("browse.pagination")}
-            href={(p) => {
-              const query = [data.listQuery, p > 1 ? `page=${p}` : ""].filter(Boolean).join("&");
-              return query ? `/contributi?${query}` : "/contributi";
-            }}
+            href={(p) => listPageHref("/contributi", data.listQuery, p)}
           />
         </section>
       </div>

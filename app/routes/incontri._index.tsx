@@ -8,7 +8,7 @@ import { formatDate, type Lang, type Translate } from "~/i18n";
 import { metaTranslator } from "~/i18n/meta";
 import { useLang, useT } from "~/i18n/react";
 import { MEETING_KINDS } from "~db/schema/enums";
-import { Pagination } from "~/components/layout/Pagination";
+import { listPageHref, Pagination } from "~/components/layout/Pagination";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: metaTranslator(matches)("meetings.metaTitle") }];
 
@@ -84,13 +84,8 @@ export default function MeetingsList() {
   const lang = useLang();
   const upcoming = rows.filter((r) => !r.past);
   const past = rows.filter((r) => r.past);
-  const query = (p: number) => {
-    const params = new URLSearchParams();
-    for (const [k, v] of Object.entries(filters)) if (v && !(k === "when" && v === "all")) params.set(k, v);
-    if (p > 1) params.set("page", String(p));
-    const s = params.toString();
-    return s ? `/incontri?${s}` : "/incontri";
-  };
+  // The filters set, without their defaults (so the first page of a plain list is /incontri).
+  const filterQuery = new URLSearchParams(Object.entries(filters).filter(([k, v]) => v && !(k === "when" && v === "all"))).toString();
   return (
     <>
       <h1>{t("meetings.title")}</h1>
@@ -177,7 +172,7 @@ export default function MeetingsList() {
         </section>
       ) : null}
 
-      <Pagination page={page} pages={pages} href={query} />
+      <Pagination page={page} pages={pages} href={(p) => listPageHref("/incontri", filterQuery, p)} />
 
       <section aria-labelledby="feed-title">
         <h2 id="feed-title">{t("meetings.feed.title")}</h2>

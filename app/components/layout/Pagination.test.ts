@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { pageSearch, pageWindow } from "./Pagination";
+import { listPageHref, pageSearch, pageWindow } from "./Pagination";
 
 describe("pagination links", () => {
   it("keep the other parameters, put the page last, drop one-time notices and the index marker", () => {
@@ -9,6 +9,12 @@ describe("pagination links", () => {
     expect(pageSearch("?q=via+Roma&ok=role", 2, "page", ["ok"])).toBe("?q=via+Roma&page=2");
     expect(pageSearch("?index&filter=waiting&ok=attendance&page=2", 1, "page", ["ok"])).toBe("?filter=waiting&page=1");
     expect(pageSearch("?esito=updated", 3, "pagina", ["esito"])).toBe("?pagina=3");
+  });
+
+  it("of a list with its own query: page 1 is the plain list", () => {
+    expect(listPageHref("/contributi", "", 1)).toBe("/contributi");
+    expect(listPageHref("/contributi", "", 3)).toBe("/contributi?page=3");
+    expect(listPageHref("/contributi", "q=parchi&sort=oldest", 2)).toBe("/contributi?q=parchi&sort=oldest&page=2");
   });
 
   it("number the first, the last and two on each side of the current page", () => {

@@ -34,6 +34,12 @@ export function pageSearch(search: string, page: number, param = "page", omit: r
   return `?${params.toString()}`;
 }
 
+/** A page of a list whose query is already built (canonical): page 1 is the plain list, the page comes last. */
+export function listPageHref(path: string, query: string, page: number, param = "page") {
+  const search = [query, page > 1 ? `${param}=${page}` : ""].filter(Boolean).join("&");
+  return search ? `${path}?${search}` : path;
+}
+
 /** The page numbers to link: the first, the current one with two on each side, the last. */
 export function pageWindow(page: number, last: number) {
   const pages = new Set<number>([1, last]);
