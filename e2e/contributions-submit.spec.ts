@@ -235,7 +235,7 @@ test.describe("submitting a contribution", () => {
     await expect(page.getByRole("status").filter({ hasText: "Abbiamo recuperato" })).toBeVisible();
     await expect(page.getByLabel("Titolo")).toHaveValue(title);
     await expect(page.getByLabel("Testo", { exact: true })).toHaveValue(body);
-    // A reload keeps them too (the saved draft), and the one-time token is gone from the URL.
+    // A reload keeps them too (the page reads them again; its next post stores them and uses the token up).
     await page.reload();
     await expect(page.getByLabel("Titolo")).toHaveValue(title);
     await expect(page.getByLabel("Testo", { exact: true })).toHaveValue(body);

@@ -95,16 +95,25 @@ describe("the submission form", () => {
     expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
     expect(db.select().from(formStashes).where(eq(formStashes.token, token)).get()?.userId).toBeNull();
 
-    // After log-in: restored into the user's draft, the token used up, a clean URL.
+    // After log-in the GETs only read: the values are shown in their step, the draft store is untouched.
+    const before = db.select().from(formStashes).all();
     const restored = await call(wizard.loader, getRequest(back, author.cookie));
     expect(restored.status).toBe(302);
-    expect(restored.location).toBe(`${PATH}?passo=testo&ripristinato=1`);
+    const shown = `${PATH}?passo=testo&ripristinato=1&ripristina=${token}`;
+    expect(restored.location).toBe(shown);
+    const page = await call(wizard.loader, getRequest(shown, author.cookie));
+    expect(page.body).toMatchObject({ step: "testo", notice: "restored", carry: { ripristina: token }, draft: { title: "Il titolo scritto prima" } });
+    expect(db.select().from(formStashes).all()).toEqual(before);
+    expect(loadDraft(author.id, PATH)).toBeNull();
+
+    // The step's next POST (carrying the token) stores them and uses the token up: nothing is restored twice.
+    const sent = await call(wizard.action, post(`${PATH}?passo=testo`, [...fields.filter(([k]) => k !== "intent"), ["_ripristina", token], ["intent", "save"]], author.cookie));
+    expect(sent.body).toEqual({ kind: "saved" });
     expect(loadDraft(author.id, PATH)).toMatchObject({ title: "Il titolo scritto prima", body: "Il testo scritto prima che la sessione scadesse." });
     expect(db.select().from(formStashes).where(eq(formStashes.token, token)).get()).toBeUndefined();
-    const again = await call(wizard.loader, getRequest(back, author.cookie));
-    expect(again.location).toBe(`${PATH}?passo=testo`); // single use: nothing restored twice
-    const page = await call(wizard.loader, getRequest(`${PATH}?passo=testo&ripristinato=1`, author.cookie));
-    expect(page.body).toMatchObject({ step: "testo", notice: "restored", draft: { title: "Il titolo scritto prima" } });
+    const again = await call(wizard.loader, getRequest(shown, author.cookie));
+    expect(again.status).toBe(200);
+    expect(again.body).toMatchObject({ notice: null, carry: {}, draft: { title: "Il titolo scritto prima" } });
   });
 
   it("an anonymous autosave is answered 401 without a stash", async () => {
@@ -169,17 +178,41 @@ describe("the submission form", () => {
     expect((await dl()).status).toBe(404);
   });
 
-  it("opened from a draft section: linked to it and to its STTM; a bozza or unknown section is ignored", async () => {
+  it("opened from a draft section: shown linked to it and to its STTM without writing; the first POST stores it; an unknown section is ignored", async () => {
     const u = await newUser("Sezione");
     const v1 = db.select().from(draftVersions).where(eq(draftVersions.label, DEMO_STTM1_LABEL)).get()!;
     const section = versionSections(v1.id)[1];
-    const r = await call(wizard.loader, getRequest(`${PATH}?sezione=${section.sectionId}&versione=${v1.id}`, u.cookie));
-    expect(r).toMatchObject({ status: 302, location: `${PATH}?passo=tipo&sezione-collegata=1` });
-    expect(loadDraft(u.id, PATH)).toMatchObject({ origin: `section:${v1.id}:${section.sectionId}`, strategyCode: "STTM1" });
+    const origin = `section:${v1.id}:${section.sectionId}`;
+    // A draft of another STTM is there already: the GET shows the section's STTM, and stores nothing.
+    await call(wizard.action, post(`${PATH}?passo=tema`, [["strategyCode", "STTM2"], ["targetCodes", "STTM2.2"], ["intent", "save"]], u.cookie));
+    const before = db.select().from(formStashes).all();
+    const opened = `${PATH}?sezione=${section.sectionId}&versione=${v1.id}`;
+    const r = await call(wizard.loader, getRequest(opened, u.cookie));
+    expect(r.status).toBe(200);
+    expect(r.body).toMatchObject({
+      step: "tipo",
+      notice: "section",
+      carry: { sezione: origin },
+      stepQuery: `&sezione=${section.sectionId}&versione=${v1.id}`,
+      draft: { origin, strategyCode: "STTM1", targetCodes: [] },
+      options: { section: { value: origin, number: section.number } },
+    });
+    expect(db.select().from(formStashes).all()).toEqual(before);
+    expect(loadDraft(u.id, PATH)).toMatchObject({ origin: "", strategyCode: "STTM2", targetCodes: ["STTM2.2"] });
+
+    // The step's form carries it: its first POST stores the link and the STTM with the step's own field.
+    const next = await call(wizard.action, post(`${PATH}?passo=tipo`, [["kind", "proposta"], ["_sezione", origin], ["intent", "next"]], u.cookie));
+    expect(next).toMatchObject({ status: 302, location: `${PATH}?passo=tema` });
+    expect(loadDraft(u.id, PATH)).toMatchObject({ kind: "proposta", origin, strategyCode: "STTM1", targetCodes: [] });
     const page = await call(wizard.loader, getRequest(`${PATH}?passo=testo`, u.cookie));
-    expect(page.body).toMatchObject({ options: { section: { value: `section:${v1.id}:${section.sectionId}`, number: section.number } } });
+    expect(page.body).toMatchObject({ notice: null, options: { section: { value: origin, number: section.number } } });
+
+    // A section that is not one of a public version is neither shown nor stored.
     const bogus = await call(wizard.loader, getRequest(`${PATH}?sezione=999999&versione=${v1.id}`, u.cookie));
     expect(bogus.location).toBe(`${PATH}?passo=tipo`);
+    const stale = await newUser("SezioneFalsa");
+    await call(wizard.action, post(`${PATH}?passo=tipo`, [["kind", "proposta"], ["_sezione", `section:${v1.id}:999999`], ["intent", "next"]], stale.cookie));
+    expect(loadDraft(stale.id, PATH)).toMatchObject({ kind: "proposta", origin: "" });
   });
 
   it("whole comuni chosen from the list (no JavaScript needed)", async () => {

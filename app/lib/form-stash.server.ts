@@ -75,6 +75,21 @@ export function restore(token: string | null | undefined, path: string, now = ne
   return parsePayload(row.payload);
 }
 
+/**
+ * The values stashed under `token` for `path`, without using them up (for a page that shows them:
+ * a GET never writes). The form carries the token, and its next POST uses it up with `restore`.
+ */
+export function peekStash(token: string | null | undefined, path: string, now = new Date()): StashValues | null {
+  if (!token || !TOKEN_PATTERN.test(token)) return null;
+  const row = db
+    .select()
+    .from(formStashes)
+    .where(and(eq(formStashes.token, token), eq(formStashes.path, path)))
+    .get();
+  if (!row || row.expiresAt.getTime() <= now.getTime()) return null;
+  return parsePayload(row.payload);
+}
+
 const draftKey = (userId: string, path: string) => `draft:${userId}:${path}`;
 
 /** Saves (replacing) the user's draft of the form at `path`. */

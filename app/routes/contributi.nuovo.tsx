@@ -19,16 +19,16 @@ import { WizardSteps } from "~/components/contributions/WizardSteps";
 import { can } from "~/domain/accounts/permissions";
 import { getUser, requirePermission } from "~/domain/accounts/session.server";
 import { submitContributionDraft } from "~/domain/contributions/submit.server";
-import { formOptions, reviewOf, sectionOption } from "~/domain/contributions/form-options.server";
+import { formOptions, reviewOf, sectionOfOrigin, sectionOption, withSection } from "~/domain/contributions/form-options.server";
 import { stepOfField, validateStep } from "~/domain/contributions/form.server";
 import { similarContributions } from "~/domain/contributions/contributions.server";
-import { draftFrom, isWizardStep, mergeDraft, MAX_ATTACHMENTS, STEP_FIELDS, WIZARD_STEPS, type WizardStep } from "~/domain/contributions/rules";
+import { draftFrom, isWizardStep, mergeDraft, MAX_ATTACHMENTS, STEP_FIELDS, WIZARD_STEPS, type ContributionDraft, type WizardStep } from "~/domain/contributions/rules";
 import { territoryBounds } from "~/domain/territory/territory.server";
 import { isMessageKey, type MessageKey } from "~/i18n";
 import { metaTranslator } from "~/i18n/meta";
 import { useT } from "~/i18n/react";
 import type { RouteHandle } from "~/lib/breadcrumb";
-import { deleteDraft, loadDraft, restore, saveDraft, stash } from "~/lib/form-stash.server";
+import { deleteDraft, loadDraft, peekStash, restore, saveDraft, stash } from "~/lib/form-stash.server";
 import { formValues } from "~/lib/forms";
 import { forbidden } from "~/lib/http.server";
 import type { RootLoaderData } from "~/root";
@@ -39,6 +39,9 @@ import territoryCss from "~/styles/territory.css";
 // server-rendered form posting to this action (intent next/back/save); what was typed is kept in
 // the user's saved draft (form_stashes), so a reload, a failed step or an expired session loses
 // nothing. The review posts the attachments (multipart) and creates the contribution.
+// The loader only reads: what a GET brings (the section it was opened from, the values kept across
+// an expired session) is shown in the step and carried by its form as hidden fields, and the
+// step's first POST stores it.
 
 const PATH = "/contributi/nuovo";
 const GEOJSON_URL = "/territorio/comuni.geojson";
@@ -71,29 +74,31 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const step = stepOf(url);
   let draft = draftFrom(loadDraft(user.id, PATH));
+  // Carried by the step's form until its first POST stores them (see `carried` in the action).
+  const carry: { ripristina?: string; sezione?: string } = {};
+  let stepQuery = "";
 
-  // Back from logging in after the session expired: what the refused POST carried goes into the draft.
+  // Back from logging in after the session expired: what the refused POST carried is shown in its
+  // step (read, not used up: the step's next POST stores it and uses the token up).
   const token = url.searchParams.get("ripristina");
-  if (token !== null) {
-    const restored = restore(token, PATH);
-    if (!restored) throw redirect(stepUrl(step));
+  const restored = token !== null ? peekStash(token, PATH) : null;
+  if (token !== null && restored) {
     const from = isWizardStep(restored._step) ? restored._step : step;
-    saveDraft(user.id, PATH, mergeDraft(draft, restored, STEP_FIELDS[from]));
-    throw redirect(stepUrl(from, "&ripristinato=1"));
+    if (from !== step || !url.searchParams.has("ripristinato")) throw redirect(stepUrl(from, `&ripristinato=1&ripristina=${token}`));
+    draft = mergeDraft(draft, restored, STEP_FIELDS[from]);
+    carry.ripristina = token;
   }
 
-  // Opened from a section of a draft version: link to it, and take its STTM.
-  const sectionId = Number(url.searchParams.get("sezione"));
-  const versionId = Number(url.searchParams.get("versione"));
+  // Opened from a section of a draft version: shown linked to it and to its STTM.
   if (url.searchParams.has("sezione")) {
+    const sectionId = Number(url.searchParams.get("sezione"));
+    const versionId = Number(url.searchParams.get("versione"));
     const section = Number.isInteger(sectionId) && Number.isInteger(versionId) ? sectionOption(versionId, sectionId) : null;
-    if (section) {
-      const sameStrategy = draft.strategyCode === section.strategyCode;
-      draft = { ...draft, origin: section.value, strategyCode: section.strategyCode, targetCodes: sameStrategy ? draft.targetCodes : [] };
-      saveDraft(user.id, PATH, draft);
-      throw redirect(stepUrl("tipo", "&sezione-collegata=1"));
-    }
-    throw redirect(stepUrl(step));
+    if (!section) throw redirect(stepUrl(step));
+    draft = withSection(draft, section);
+    carry.sezione = section.value;
+    // Kept on the links between steps while the section is not stored yet.
+    stepQuery = `&sezione=${sectionId}&versione=${versionId}`;
   }
 
   const options = await formOptions(user.id, draft);
@@ -108,7 +113,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
     similar,
     review,
     problems: Object.entries(problems).map(([field, key]) => ({ field, key: key as string, step: stepOfField(field as never) })),
-    notice: url.searchParams.has("ripristinato") ? ("restored" as const) : url.searchParams.has("sezione-collegata") ? ("section" as const) : null,
+    notice: carry.ripristina ? ("restored" as const) : carry.sezione ? ("section" as const) : null,
+    carry,
+    stepQuery,
   };
 }
 
@@ -147,7 +154,7 @@ export async function action({ request }: ActionFunctionArgs) {
   }
 
   const values = formValues(await request.formData());
-  const draft = mergeDraft(draftFrom(loadDraft(user.id, PATH)), values, STEP_FIELDS[step]);
+  const draft = mergeDraft(carried(draftFrom(loadDraft(user.id, PATH)), values), values, STEP_FIELDS[step]);
   saveDraft(user.id, PATH, draft);
   const at = WIZARD_STEPS.indexOf(step);
   switch (values.intent) {
@@ -165,6 +172,18 @@ export async function action({ request }: ActionFunctionArgs) {
     default:
       return data<ActionResult>({ kind: "errors", errors: { form: "errors.unknownIntent" }, step }, { status: 400 });
   }
+}
+
+/**
+ * What the page's GET showed without storing it, carried by the step's form: the section it was
+ * opened from (checked again), and the token of the values restored after an expired session
+ * (used up here; the values themselves are in the posted fields).
+ */
+function carried(draft: ContributionDraft, values: Record<string, string | string[]>): ContributionDraft {
+  const token = values._ripristina;
+  if (typeof token === "string") restore(token, PATH);
+  const section = typeof values._sezione === "string" ? sectionOfOrigin(values._sezione) : null;
+  return section ? withSection(draft, section) : draft;
 }
 
 // Autosaves must not reload the page's data (the fields are the participant's, not the server's).
@@ -201,7 +220,7 @@ function useAutosave(step: WizardStep) {
 
 export default function NewContribution() {
   const t = useT();
-  const { step, draft, options, bounds, similar, review, problems, notice } = useLoaderData<typeof loader>();
+  const { step, draft, options, bounds, similar, review, problems, notice, carry, stepQuery } = useLoaderData<typeof loader>();
   // Serialized through Remix's JSON typing, the union loses its shape: read it as what the action returns.
   const result = useActionData<typeof action>() as unknown as ActionResult | undefined;
   const navigation = useNavigation();
@@ -236,7 +255,7 @@ export default function NewContribution() {
     <div className="contribution-wizard">
       <h1>{t("contributions.new.title")}</h1>
       <p className="lead">{t("contributions.new.intro")}</p>
-      <WizardSteps current={step} hrefOf={(s) => `${PATH}?passo=${s}`} />
+      <WizardSteps current={step} hrefOf={(s) => `${PATH}?passo=${s}${stepQuery}`} />
       {notice === "restored" ? (
         <div className="alert alert-success" role="status">
           {t("contributions.wizard.restored")}
@@ -263,6 +282,8 @@ export default function NewContribution() {
         <Review draft={draft} options={options} review={review!} problems={problems} errors={errors} busy={busy} similar={similar} />
       ) : (
         <Form method="post" action={action} noValidate onInput={autosave.onInput} onSubmit={autosave.onSubmit} aria-labelledby="step-title" key={step}>
+          {carry.sezione ? <input type="hidden" name="_sezione" value={carry.sezione} /> : null}
+          {carry.ripristina ? <input type="hidden" name="_ripristina" value={carry.ripristina} /> : null}
           {step === "tipo" ? <KindFields values={draft} errors={errors} legend={t("contributions.kindStep.legend")} /> : null}
           {step === "tema" ? <ThemeFields values={draft} errors={errors} options={options} /> : null}
           {step === "luogo" ? (

@@ -21,9 +21,16 @@ export function sectionOption(versionId: number, sectionId: number): SectionOpti
   return { value: `section:${version.id}:${sectionId}`, number: section.number, title: section.title, versionLabel: version.label, strategyCode: version.strategyCode };
 }
 
-function sectionOfOrigin(origin: string) {
-  const m = /^section:(\d+):(\d+)$/.exec(origin);
+/** The section named by an origin value ("section:VERSION_ID:SECTION_ID"), when it is a section of a public version. */
+export function sectionOfOrigin(origin: string) {
+  const m = /^section:(\d{1,9}):(\d{1,9})$/.exec(origin);
   return m ? sectionOption(Number(m[1]), Number(m[2])) : null;
+}
+
+/** The draft linked to a section it was opened from, and to the section's STTM (targets of another STTM are dropped). */
+export function withSection(draft: ContributionDraft, section: SectionOption): ContributionDraft {
+  const sameStrategy = draft.strategyCode === section.strategyCode;
+  return { ...draft, origin: section.value, strategyCode: section.strategyCode, targetCodes: sameStrategy ? draft.targetCodes : [] };
 }
 
 export async function formOptions(userId: string, draft: ContributionDraft) {
