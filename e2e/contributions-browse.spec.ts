@@ -3,6 +3,7 @@
 // its moderated comments, and accessibility of both pages in Italian and English.
 import { test, expect, expectNoA11yViolations, switchLanguage } from "./fixtures/test";
 import { commentStatus, insertBrowseComment, insertBrowseContribution, offlineContext, uniqueWord } from "./fixtures/contributions-browse";
+import { markDuplicate } from "./fixtures/moderation-item";
 
 const MARKERS = ".leaflet-marker-pane .leaflet-marker-icon";
 
@@ -200,6 +201,27 @@ test.describe("the page of a contribution", () => {
     await expect(anonymous.page.getByText(text)).toBeVisible();
     await expect(anonymous.page.getByRole("heading", { name: /Commenti \(1\)/ })).toBeVisible();
     await Promise.all([anonymous.context.close(), other.context.close(), staff.context.close()]);
+  });
+
+  test("duplicate marks: the duplicate names its original, the original its published duplicates only", async ({ page }) => {
+    const w = uniqueWord();
+    const original = insertBrowseContribution({ title: `Più alberi in piazza a Rho ${w}` });
+    const copy = insertBrowseContribution({ title: `Alberi nella piazza di Rho ${w}` });
+    const waiting = insertBrowseContribution({ title: `Ancora alberi in piazza ${w}`, status: "pending" });
+    markDuplicate(copy, original);
+    markDuplicate(waiting, original);
+
+    await page.goto(`/contributi/${copy}`);
+    const onCopy = page.getByRole("note").filter({ hasText: "Segnalato come duplicato di" });
+    await expect(onCopy).toHaveText(`Segnalato come duplicato di «Più alberi in piazza a Rho ${w}»`);
+    await expect(onCopy.getByRole("link")).toHaveAttribute("href", `/contributi/${original}`);
+
+    await page.goto(`/contributi/${original}`);
+    const onOriginal = page.getByRole("note").filter({ hasText: "Segnalati come duplicati:" });
+    await expect(onOriginal).toHaveText(`Segnalati come duplicati: «Alberi nella piazza di Rho ${w}»`);
+    await expect(onOriginal.getByRole("link")).toHaveAttribute("href", `/contributi/${copy}`);
+    await expect(page.getByText(`Ancora alberi in piazza ${w}`)).toHaveCount(0);
+    await expectNoA11yViolations(page, "contribution page with duplicates (it)");
   });
 
   test("a withdrawn contribution shows its title and dates, not its text", async ({ page }) => {

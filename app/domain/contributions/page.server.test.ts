@@ -1,4 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { db } from "~/lib/db.server";
+import { contributionAttachments, duplicates } from "~db/schema";
 import { seedReference } from "../../../test/db";
 import { insertContribution, ISTAT } from "../../../test/contributions";
 import { insertUser } from "../../../test/drafts-participation";
@@ -40,6 +42,51 @@ describe("getContributionPage", () => {
       expect(await getContributionPage(id, null)).toBeNull();
       expect(await getContributionPage(id, { id: author.id, role: "participant" })).toMatchObject({ status });
     }
+  });
+});
+
+describe("attachments and duplicate marks on the page", () => {
+  it("lists the attachments (name, type, size) of a contribution the viewer may see", async () => {
+    const id = insertContribution({});
+    db.insert(contributionAttachments)
+      .values([
+        { contributionId: id, title: "relazione", fileName: "relazione.pdf", mimeType: "application/pdf", sizeBytes: 12_345, sha256: "a".repeat(64) },
+        { contributionId: id, title: "foto", fileName: "foto.png", mimeType: "image/png", sizeBytes: 2_048, sha256: "b".repeat(64) },
+      ])
+      .run();
+    const page = await getContributionPage(id, null);
+    if (!page || page.withdrawn) throw new Error("expected a full page");
+    expect(page.attachments).toEqual([
+      expect.objectContaining({ fileName: "relazione.pdf", mimeType: "application/pdf", sizeBytes: 12_345 }),
+      expect.objectContaining({ fileName: "foto.png", mimeType: "image/png", sizeBytes: 2_048 }),
+    ]);
+    expect(JSON.stringify(page.attachments)).not.toContain("a".repeat(64)); // where the bytes are stays on the server
+  });
+
+  it("shows the original on a duplicate and the duplicates on the original: the public only published ones, staff all", async () => {
+    const staff = { id: insertUser("Redazione", "staff").id, role: "staff" as const };
+    const original = insertContribution({ title: "Il contributo originale" });
+    const copy = insertContribution({ title: "Lo stesso, di nuovo" });
+    const pendingCopy = insertContribution({ title: "Ancora lo stesso, in attesa", status: "pending" });
+    const pendingOriginal = insertContribution({ title: "Originale in attesa", status: "pending" });
+    const copyOfPending = insertContribution({ title: "Copia di uno in attesa" });
+    db.insert(duplicates)
+      .values([
+        { contributionId: copy, duplicateOf: original },
+        { contributionId: pendingCopy, duplicateOf: original },
+        { contributionId: copyOfPending, duplicateOf: pendingOriginal },
+      ])
+      .run();
+    const marks = async (id: number, viewer: Parameters<typeof getContributionPage>[1]) => {
+      const page = await getContributionPage(id, viewer);
+      if (!page || page.withdrawn) throw new Error("expected a full page");
+      return page.duplicates;
+    };
+    expect(await marks(copy, null)).toEqual({ of: { id: original, title: "Il contributo originale", status: "published" }, by: [] });
+    expect(await marks(original, null)).toEqual({ of: null, by: [{ id: copy, title: "Lo stesso, di nuovo", status: "published" }] });
+    expect((await marks(original, staff)).by.map((d) => d.id)).toEqual([copy, pendingCopy]);
+    expect(await marks(copyOfPending, null)).toEqual({ of: null, by: [] });
+    expect((await marks(copyOfPending, staff)).of?.id).toBe(pendingOriginal);
   });
 });
 
