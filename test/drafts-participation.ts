@@ -1,23 +1,20 @@
-// Factories for section participation tests: versions and section texts written directly (the drafts
-// editor is another capability), users without passwords, memberships.
+// Factories for section participation tests: the shared factories (app/seed/factories) for users
+// without passwords, memberships and versions with their section texts (the drafts editor is another
+// capability), with this suite's defaults.
 import { randomUUID } from "node:crypto";
-import { and, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { db } from "~/lib/db.server";
-import { findOrganizationBySlug } from "~/domain/accounts/organizations.server";
-import { draftSections, draftSectionTexts, draftVersions, memberships, processes, users, type Role } from "~db/schema";
+import { closeConsultationsOf, createDraftVersion, createMembership, createUser } from "~/seed/factories.server";
+import { processes, type Role } from "~db/schema";
 
 export function insertUser(name: string, role: Role = "participant") {
   const id = randomUUID();
-  db.insert(users)
-    .values({ id, email: `${id.slice(0, 8)}@prova.example`, name, role, privacyConsentAt: new Date(), privacyConsentVersion: "test" })
-    .run();
+  createUser({ id, email: `${id.slice(0, 8)}@prova.example`, name, role });
   return { id, role, name };
 }
 
 export function approveMember(userId: string, slug: string, status: "approved" | "pending" = "approved") {
-  const org = findOrganizationBySlug(db, slug)!;
-  db.insert(memberships).values({ userId, organizationId: org.id, status }).run();
-  return org;
+  return createMembership({ userId, organizationSlug: slug, status, decidedAt: null }).organization;
 }
 
 const DAY = 86_400_000;
@@ -40,33 +37,20 @@ export function insertVersionInConsultation(opts: {
   const strategyCode = opts.strategyCode ?? "STTM1";
   const now = opts.now ?? new Date();
   const status = opts.status ?? "in_consultazione";
-  if (status === "in_consultazione") {
-    db.update(draftVersions)
-      .set({ status: "chiusa", closedAt: now })
-      .where(and(eq(draftVersions.strategyCode, strategyCode), eq(draftVersions.status, "in_consultazione")))
-      .run();
-  }
-  const version = db
-    .insert(draftVersions)
-    .values({
-      strategyCode,
-      label: opts.label,
-      versionDate: now.toISOString().slice(0, 10),
-      status,
-      publishedAt: status === "bozza" ? null : now,
-      commentsOpenFrom: opts.openFrom === undefined ? new Date(now.getTime() - DAY) : opts.openFrom,
-      commentsOpenUntil: opts.openUntil === undefined ? new Date(now.getTime() + 60 * DAY) : opts.openUntil,
-      basedOnVersionId: opts.basedOnVersionId ?? null,
-    })
-    .returning({ id: draftVersions.id })
-    .get();
-  const sectionIds = opts.sections.map((s, i) => {
-    const sectionId = opts.sectionIds?.[i] ?? db.insert(draftSections).values({ strategyCode }).returning({ id: draftSections.id }).get().id;
-    db.insert(draftSectionTexts)
-      .values({ versionId: version.id, sectionId, number: s.number, title: s.title, body: s.body, depth: s.depth ?? s.number.split(".").length, position: i })
-      .run();
-    return sectionId;
+  if (status === "in_consultazione") closeConsultationsOf(strategyCode, now);
+  const version = createDraftVersion({
+    strategyCode,
+    label: opts.label,
+    status,
+    now,
+    sections: opts.sections.map((s, i) => ({ ...s, sectionId: opts.sectionIds?.[i] })),
+    basedOnVersionId: opts.basedOnVersionId ?? null,
+    publishedAt: status === "bozza" ? null : now,
+    openFrom: opts.openFrom === undefined ? new Date(now.getTime() - DAY) : opts.openFrom,
+    openUntil: opts.openUntil === undefined ? new Date(now.getTime() + 60 * DAY) : opts.openUntil,
+    closedAt: null,
   });
+  const sectionIds = version.sections.map((s) => s.sectionId);
   return { versionId: version.id, sectionIds, bySection: Object.fromEntries(opts.sections.map((s, i) => [s.number, sectionIds[i]])) as Record<string, number> };
 }
 

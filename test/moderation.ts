@@ -1,31 +1,21 @@
-// Factories for the moderation tests: comments and amendments written directly (their forms are
-// other capabilities), and reads of the audit log and the outbox.
+// Factories for the moderation tests: comments and amendments from the shared factories
+// (app/seed/factories; their forms are other capabilities), and reads of the audit log and the outbox.
 import { and, asc, eq } from "drizzle-orm";
 import { db } from "~/lib/db.server";
-import { amendments, auditEntries, contributionComments, outbox, sectionComments, type ParticipationStatus } from "~db/schema";
+import { createAmendment, createContributionComment, createSectionComment } from "~/seed/factories.server";
+import { auditEntries, outbox, type ParticipationStatus } from "~db/schema";
 
 export function insertContributionComment(opts: { contributionId: number; authorId: string; body?: string; status?: ParticipationStatus; createdAt?: Date }) {
-  return db
-    .insert(contributionComments)
-    .values({ contributionId: opts.contributionId, authorId: opts.authorId, body: opts.body ?? "Un commento di prova.", status: opts.status ?? "published", createdAt: opts.createdAt ?? new Date() })
-    .returning({ id: contributionComments.id })
-    .get().id;
+  return createContributionComment(opts);
 }
 
 export function insertSectionComment(opts: { versionId: number; sectionId: number; authorId: string; body?: string; status?: ParticipationStatus; createdAt?: Date }) {
-  return db
-    .insert(sectionComments)
-    .values({ versionId: opts.versionId, sectionId: opts.sectionId, authorId: opts.authorId, body: opts.body ?? "Un commento sulla sezione.", status: opts.status ?? "published", createdAt: opts.createdAt ?? new Date() })
-    .returning({ id: sectionComments.id })
-    .get().id;
+  return createSectionComment(opts);
 }
 
+/** An amendment, pending unless told otherwise. */
 export function insertAmendment(opts: { versionId: number; sectionId: number; authorId: string; text?: string; status?: ParticipationStatus; createdAt?: Date }) {
-  return db
-    .insert(amendments)
-    .values({ versionId: opts.versionId, sectionId: opts.sectionId, authorId: opts.authorId, proposedText: opts.text ?? "Un nuovo testo per la sezione.", status: opts.status ?? "pending", createdAt: opts.createdAt ?? new Date() })
-    .returning({ id: amendments.id })
-    .get().id;
+  return createAmendment({ ...opts, proposedText: opts.text, status: opts.status ?? "pending" });
 }
 
 export function auditOf(subjectType: string, subjectId: number | string) {

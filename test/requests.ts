@@ -1,9 +1,9 @@
 // Builds Requests for calling route loaders and actions directly in integration tests.
-import { startSession } from "~/domain/accounts/session.server";
+import { sessionCookie } from "~/seed/factories.server";
 
+/** A new session of the user (the shared factory, through the app's session code) as a Cookie header: "concerta_session=<token>". */
 export async function sessionCookieFor(userId: string) {
-  const setCookie = await startSession(userId);
-  return setCookie.split(";")[0]; // "concerta_session=<token>"
+  return sessionCookie(userId);
 }
 
 export function formRequest(path: string, fields: Record<string, string>, cookie?: string) {

@@ -40,7 +40,12 @@ export class HashedSessionAdapter implements Adapter {
   }
 
   async setSession(session: DatabaseSession): Promise<void> {
-    await this.db
+    this.insertSession(session);
+  }
+
+  /** Writes the session's row at once (better-sqlite3 is synchronous), for callers that cannot await. */
+  insertSession(session: Pick<DatabaseSession, "id" | "userId" | "expiresAt">): void {
+    this.db
       .insert(sessions)
       .values({ id: hashSessionId(session.id), userId: session.userId, expiresAt: Math.floor(session.expiresAt.getTime() / 1000) })
       .run();

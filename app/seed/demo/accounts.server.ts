@@ -1,6 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { db } from "~/lib/db.server";
 import { memberships, organizations, users, type Role } from "~db/schema";
+import { createMembership } from "~/seed/factories.server";
 import { findUserByEmail, registerUser } from "~/domain/accounts/users.server";
 
 export const DEMO_PASSWORD = "Concerta-demo-2026";
@@ -42,17 +43,14 @@ export async function seedDemoAccounts() {
       .where(and(eq(memberships.userId, userId), eq(memberships.organizationId, org.id)))
       .get();
     if (existing) continue;
-    await db
-      .insert(memberships)
-      .values({
-        userId,
-        organizationId: org.id,
-        position: account.position,
-        status: "approved",
-        decidedAt: new Date(),
-        decidedBy: adminRow?.id ?? null,
-        decisionNote: "Account dimostrativo",
-      })
-      .run();
+    createMembership({
+      userId,
+      organizationId: org.id,
+      position: account.position,
+      status: "approved",
+      decidedAt: new Date(),
+      decidedBy: adminRow?.id ?? null,
+      decisionNote: "Account dimostrativo",
+    });
   }
 }

@@ -4,15 +4,15 @@
 // demo shows a meeting report with attendance by zone, the comuni that did not attend and a map.
 // Runs after the demo accounts, meetings and the kick-off report; idempotent (skipped once the
 // meeting exists).
-import { randomUUID } from "node:crypto";
 import { and, asc, eq } from "drizzle-orm";
 import { db } from "~/lib/db.server";
 import { romeToUtc } from "~/lib/dates";
 import { findUserByEmail } from "~/domain/accounts/users.server";
 import { createOnBehalf } from "~/domain/contributions/on-behalf.server";
-import { editMetadata } from "~/domain/moderation/actions.server";
+import { editMetadata } from "~/domain/moderation/corrections.server";
 import { FIRST_PROCESS_SLUG } from "~/domain/processes/processes.server";
-import { comuni, meetings, meetingStrategies, memberships, organizations, processes, registrations, users, type ContributionKind } from "~db/schema";
+import { comuni, meetings, organizations, processes, type ContributionKind } from "~db/schema";
+import { createMeeting, createMembership, createRegistration, createUser } from "~/seed/factories.server";
 import { buildMeetingReport } from "~/domain/reports/meeting-report.server";
 import { publishReportVersion, saveReportTexts } from "~/domain/reports/reports.server";
 
@@ -124,9 +124,8 @@ export async function seedDemoHeldTable(): Promise<number | null> {
   const byName = new Map(zoneComuni.map((c) => [c.name, c]));
   const startsAt = romeToUtc("2026-10-15", "17:30");
   const meetingId = db.transaction((tx) => {
-    const id = tx
-      .insert(meetings)
-      .values({
+    const id = createMeeting(
+      {
         processId: process.id,
         kind: "tavolo_territoriale",
         title: DEMO_HELD_TABLE_TITLE,
@@ -143,30 +142,31 @@ export async function seedDemoHeldTable(): Promise<number | null> {
         status: "closed",
         minutes: MINUTES,
         minutesPublishedAt: romeToUtc("2026-10-22", "12:00"),
-      })
-      .returning({ id: meetings.id })
-      .get().id;
-    for (const code of ["STTM1", "STTM2"]) tx.insert(meetingStrategies).values({ meetingId: id, strategyCode: code }).run();
+        strategyCodes: ["STTM1", "STTM2"],
+      },
+      tx,
+    );
     const registeredAt = new Date(startsAt.getTime() - 7 * 86_400_000);
     for (const name of [...PRESENT, ...ABSENT]) {
       const comune = byName.get(name);
       if (!comune) continue;
       let userId = rhoOfficer.id;
       if (name !== "Rho") {
-        userId = randomUUID();
         // A role account of the comune's planning office (no password: it cannot log in).
-        tx.insert(users).values({ id: userId, email: `tavolo.nordovest.${comune.istat}@comuni.example`, name: `Ufficio di piano ${comune.istat}`, role: "participant" }).run();
-        tx.insert(memberships)
-          .values({ userId, organizationId: comune.organizationId, status: "approved", position: "Ufficio di piano", requestedAt: registeredAt, decidedAt: registeredAt, decidedBy: staff.id })
-          .run();
+        userId = createUser(
+          { email: `tavolo.nordovest.${comune.istat}@comuni.example`, name: `Ufficio di piano ${comune.istat}`, role: "participant", privacyConsentAt: null },
+          tx,
+        ).id;
+        createMembership(
+          { userId, organizationId: comune.organizationId, status: "approved", position: "Ufficio di piano", requestedAt: registeredAt, decidedAt: registeredAt, decidedBy: staff.id },
+          tx,
+        );
       }
-      tx.insert(registrations)
-        .values({ meetingId: id, userId, organizationId: comune.organizationId, capacity: "comune", status: "confirmed", createdAt: registeredAt, attended: PRESENT.includes(name) })
-        .run();
+      createRegistration({ meetingId: id, userId, organizationId: comune.organizationId, capacity: "comune", status: "confirmed", createdAt: registeredAt, attended: PRESENT.includes(name) }, tx);
     }
     const legambiente = tx.select({ id: organizations.id }).from(organizations).where(eq(organizations.slug, "legambiente-lombardia")).get();
     if (observer && legambiente) {
-      tx.insert(registrations).values({ meetingId: id, userId: observer.id, organizationId: legambiente.id, capacity: "observer", status: "confirmed", createdAt: registeredAt, attended: true }).run();
+      createRegistration({ meetingId: id, userId: observer.id, organizationId: legambiente.id, capacity: "observer", status: "confirmed", createdAt: registeredAt, attended: true }, tx);
     }
     return id;
   });

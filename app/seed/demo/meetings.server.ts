@@ -2,7 +2,8 @@ import { and, asc, eq } from "drizzle-orm";
 import { db as defaultDb, type DB } from "~/lib/db.server";
 import { addDays, romeDate, romeToUtc } from "~/lib/dates";
 import { FIRST_PROCESS_SLUG } from "~/domain/processes/processes.server";
-import { comuni, meetingStrategies, meetings, processes, zones, type MeetingKind, type MeetingStatus } from "~db/schema";
+import { comuni, meetings, processes, zones, type MeetingKind, type MeetingStatus } from "~db/schema";
+import { createMeeting } from "~/seed/factories.server";
 
 // Demo meetings for the seeded process, so the pages have something to show: a territorial table
 // per zone (upcoming, registration open), an upcoming conferenza istruttoria and the past kick-off
@@ -143,13 +144,7 @@ export function seedDemoMeetings(db: DB = defaultDb, now = new Date()): number {
         .where(and(eq(meetings.processId, process.id), eq(meetings.title, m.title)))
         .get();
       if (exists) continue;
-      const { strategyCodes, ...values } = m;
-      const { id } = tx
-        .insert(meetings)
-        .values({ ...values, processId: process.id, zoneId: values.zoneId ?? null, onlineUrl: values.onlineUrl ?? null })
-        .returning({ id: meetings.id })
-        .get();
-      for (const code of strategyCodes) tx.insert(meetingStrategies).values({ meetingId: id, strategyCode: code }).onConflictDoNothing().run();
+      createMeeting({ ...m, processId: process.id, zoneId: m.zoneId ?? null, onlineUrl: m.onlineUrl ?? null }, tx);
       created++;
     }
     return created;
