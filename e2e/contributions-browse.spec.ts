@@ -174,7 +174,7 @@ test.describe("the page of a contribution", () => {
     await login({ name: "Chiara Verdi" });
     await page.goto(`/contributi/${id}`);
     const text = `Serve anche un attraversamento rialzato ${w}`;
-    await page.getByLabel("Commento", { exact: true }).fill(text);
+    await page.getByLabel("Il tuo commento").fill(text);
     await page.getByRole("button", { name: "Invia il commento" }).click();
     await expect(page.getByRole("status").filter({ hasText: "Commento inviato" })).toBeVisible();
     const mine = page.locator(".comment", { hasText: text });

@@ -48,3 +48,14 @@ export function parseForm<S extends z.ZodType>(
   }
   return { success: false, errors };
 }
+
+/**
+ * The first refusal of a parse, for pages with many forms (one message, on the form it came from):
+ * the field at fault and its message key — "errors.unknownIntent" when the intent is not one of the page's.
+ */
+export function firstIssue(error: z.ZodError): { field: string | null; key: MessageKey } {
+  const issue = error.issues[0];
+  const field = issue?.path.join(".") || null;
+  if (issue?.message && isMessageKey(issue.message)) return { field, key: issue.message };
+  return { field, key: field === "intent" ? "errors.unknownIntent" : "errors.invalid" };
+}

@@ -28,7 +28,7 @@ import { isMessageKey, translator, type MessageKey, type Translate } from "~/i18
 import { metaTranslator } from "~/i18n/meta";
 import { useLang, useT } from "~/i18n/react";
 import type { RouteHandle } from "~/lib/breadcrumb";
-import { formValues } from "~/lib/forms";
+import { firstIssue, formValues } from "~/lib/forms";
 import { notFound } from "~/lib/http.server";
 import { getLang } from "~/lib/lang.server";
 import type { RootLoaderData } from "~/root";
@@ -105,10 +105,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
   const parsed = actionSchema().safeParse(values);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const field = issue?.path.join(".") || null;
-    const key = issue?.message && isMessageKey(issue.message) ? issue.message : field === "intent" ? "errors.unknownIntent" : "errors.invalid";
-    return refusal(values, 400, t(key as MessageKey), field);
+    const { field, key } = firstIssue(parsed.error);
+    return refusal(values, 400, t(key), field);
   }
   const input = parsed.data;
   const subject = { kind: "contribution" as const, id };

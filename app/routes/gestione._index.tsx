@@ -55,7 +55,7 @@ export default function StaffHome() {
           </h2>
           <p>{t("meetings.staff.cardText")}</p>
         </li>
-        {/* Every staff-area role may moderate ("moderation.act" has the roles of "staff.area"). */}
+        {/* Every staff-area role may moderate ("moderation.decide" has the roles of "staff.area"). */}
         <li className="card">
           <h2>
             <Link to="/gestione/moderazione">{t("moderation.title")}</Link>

@@ -22,7 +22,7 @@ import { formatDate, isMessageKey, type MessageKey } from "~/i18n";
 import { metaTranslator } from "~/i18n/meta";
 import { useLang, useT } from "~/i18n/react";
 import type { RouteHandle } from "~/lib/breadcrumb";
-import { formValues } from "~/lib/forms";
+import { firstIssue, formValues } from "~/lib/forms";
 import { notFound } from "~/lib/http.server";
 import { renderMarkdown } from "~/lib/markdown.server";
 import type { RootLoaderData } from "~/root";
@@ -125,28 +125,31 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 const reasonText = () => z.string().trim().min(1, { message: "moderation.error.reasonRequired" }).max(1000);
 /** The revision the moderator saw (optional for older clients: without it only the item's state is checked). */
-const revision = z.preprocess((v) => (v === "" || v == null ? undefined : v), z.coerce.number().int().min(0).max(2 ** 53).optional());
+const revisionField = () => z.preprocess((v) => (v === "" || v == null ? undefined : v), z.coerce.number().int().min(0).max(2 ** 53).optional());
 const ids = () => z.array(z.coerce.number().int().positive().max(2 ** 31));
-const schemas = () => ({
-  publish: z.object({ revision }),
-  reject: z.object({ reason: z.enum(REJECT_REASONS, { message: "moderation.error.reasonRequired" }), text: z.string().max(1000).default(""), revision }),
-  sendBack: z.object({ message: z.string().trim().min(1, { message: "moderation.error.messageRequired" }).max(2000), revision }),
-  restore: z.object({ reason: reasonText(), revision }),
-  hideForGood: z.object({ reason: reasonText(), revision }),
-  redact: z.object({ passage: z.string().min(1, { message: "moderation.error.passageRequired" }).max(5000), reason: z.string().max(1000).default("") }),
-  metadata: z.object({
-    kind: z.enum(CONTRIBUTION_KINDS),
-    strategyCode: z.string().max(10),
-    targetCodes: z.array(z.string().max(20)).default([]),
-    objectiveCodes: z.array(z.string().max(10)).default([]),
-    placeMode: z.enum(["keep", "comuni", "geometry"]).default("keep"),
-    comuni: z.array(z.string().regex(/^\d{6}$/)).default([]),
-    geometry: z.string().max(200_000).default(""),
-  }),
-  duplicate: z.object({ duplicateOf: z.coerce.number({ message: "moderation.error.duplicateTarget" }).int().positive().max(2 ** 31) }),
-  links: z.object({ versionId: z.coerce.number().int().positive().max(2 ** 31), sectionIds: ids().default([]) }),
-  outcome: z.object({ outcome: z.enum(OUTCOMES), response: z.string().trim().min(1, { message: "moderation.error.responseRequired" }).max(MAX_RESPONSE_LENGTH) }),
-});
+const schemas = () => {
+  const revision = revisionField();
+  return {
+    publish: z.object({ revision }),
+    reject: z.object({ reason: z.enum(REJECT_REASONS, { message: "moderation.error.reasonRequired" }), text: z.string().max(1000).default(""), revision }),
+    sendBack: z.object({ message: z.string().trim().min(1, { message: "moderation.error.messageRequired" }).max(2000), revision }),
+    restore: z.object({ reason: reasonText(), revision }),
+    hideForGood: z.object({ reason: reasonText(), revision }),
+    redact: z.object({ passage: z.string().min(1, { message: "moderation.error.passageRequired" }).max(5000), reason: z.string().max(1000).default("") }),
+    metadata: z.object({
+      kind: z.enum(CONTRIBUTION_KINDS),
+      strategyCode: z.string().max(10),
+      targetCodes: z.array(z.string().max(20)).default([]),
+      objectiveCodes: z.array(z.string().max(10)).default([]),
+      placeMode: z.enum(["keep", "comuni", "geometry"]).default("keep"),
+      comuni: z.array(z.string().regex(/^\d{6}$/)).default([]),
+      geometry: z.string().max(200_000).default(""),
+    }),
+    duplicate: z.object({ duplicateOf: z.coerce.number({ message: "moderation.error.duplicateTarget" }).int().positive().max(2 ** 31) }),
+    links: z.object({ versionId: z.coerce.number().int().positive().max(2 ** 31), sectionIds: ids().default([]) }),
+    outcome: z.object({ outcome: z.enum(OUTCOMES, { message: "moderation.error.outcomeRequired" }), response: z.string().trim().min(1, { message: "moderation.error.responseRequired" }).max(MAX_RESPONSE_LENGTH) }),
+  };
+};
 type Intent = keyof ReturnType<typeof schemas>;
 const ARRAYS = new Set(["targetCodes", "objectiveCodes", "comuni", "sectionIds"]);
 
@@ -165,8 +168,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (intent === "metadata" && ("title" in values || "body" in values)) return fail("moderation.error.authorText", 400, "form");
   const parsed = all[intent].safeParse(values);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    return fail(issue?.message && isMessageKey(issue.message) ? issue.message : "errors.invalid", 400, issue?.path.join(".") || null);
+    const { field, key } = firstIssue(parsed.error);
+    return fail(key, 400, field);
   }
   const input = parsed.data as Record<string, unknown>;
   const contributionOnly = () => {
@@ -393,32 +396,8 @@ export default function ModerationItem() {
 
           {(item.status === "hidden" && !item.deleted) || openFlags > 0 ? (
             <>
-              <Form method="post" aria-labelledby="restore-title" aria-describedby={described("restore")}>
-                <h3 id="restore-title">{t("moderation.restore.title")}</h3>
-                <ErrorText failure={failure} intent="restore" />
-                <input type="hidden" name="intent" value="restore" />
-              <input type="hidden" name="revision" value={d.revision} />
-                <div className="field">
-                  <label htmlFor="restore-reason">{t("moderation.restore.reason")}</label>
-                  <input id="restore-reason" name="reason" type="text" maxLength={1000} required defaultValue={valueOf(failure, "restore", "reason") ?? ""} />
-                </div>
-                <button type="submit" className="btn">
-                  {t("moderation.restore.submit")}
-                </button>
-              </Form>
-              <Form method="post" aria-labelledby="hideForGood-title" aria-describedby={described("hideForGood")}>
-                <h3 id="hideForGood-title">{t("moderation.hideForGood.title")}</h3>
-                <ErrorText failure={failure} intent="hideForGood" />
-                <input type="hidden" name="intent" value="hideForGood" />
-              <input type="hidden" name="revision" value={d.revision} />
-                <div className="field">
-                  <label htmlFor="hideForGood-reason">{t("moderation.hideForGood.reason")}</label>
-                  <input id="hideForGood-reason" name="reason" type="text" maxLength={1000} required defaultValue={valueOf(failure, "hideForGood", "reason") ?? ""} />
-                </div>
-                <button type="submit" className="btn btn-outline">
-                  {t("moderation.hideForGood.submit")}
-                </button>
-              </Form>
+              <ReasonDecision intent="restore" revision={d.revision} failure={failure} primary />
+              <ReasonDecision intent="hideForGood" revision={d.revision} failure={failure} />
             </>
           ) : null}
         </div>
@@ -459,5 +438,25 @@ export default function ModerationItem() {
       {d.contribution ? <DuplicateForm d={d} failure={failure} /> : null}
       {d.linkable ? <LinksAndOutcome d={d} failure={failure} /> : null}
     </article>
+  );
+}
+
+/** A decision on a reported item that needs a reason the author reads: restore, or hide for good. */
+function ReasonDecision({ intent, revision, failure, primary }: { intent: "restore" | "hideForGood"; revision: number; failure: Failure; primary?: boolean }) {
+  const t = useT();
+  return (
+    <Form method="post" aria-labelledby={`${intent}-title`} aria-describedby={failure?.intent === intent ? `${intent}-error` : undefined}>
+      <h3 id={`${intent}-title`}>{t(`moderation.${intent}.title`)}</h3>
+      <ErrorText failure={failure} intent={intent} />
+      <input type="hidden" name="intent" value={intent} />
+      <input type="hidden" name="revision" value={revision} />
+      <div className="field">
+        <label htmlFor={`${intent}-reason`}>{t(`moderation.${intent}.reason`)}</label>
+        <input id={`${intent}-reason`} name="reason" type="text" maxLength={1000} required defaultValue={valueOf(failure, intent, "reason") ?? ""} />
+      </div>
+      <button type="submit" className={primary ? "btn" : "btn btn-outline"}>
+        {t(`moderation.${intent}.submit`)}
+      </button>
+    </Form>
   );
 }

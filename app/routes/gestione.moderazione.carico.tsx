@@ -15,7 +15,7 @@ export const handle: RouteHandle = { breadcrumb: { key: "moderation.workload.tit
 export const meta: MetaFunction = ({ matches }) => [{ title: `${metaTranslator(matches)("moderation.workload.title")} — Concerta` }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requirePermission(request, "moderation.act");
+  await requirePermission(request, "moderation.decide");
   const w = workload();
   return {
     ...w,

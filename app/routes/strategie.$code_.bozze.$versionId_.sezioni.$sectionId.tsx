@@ -18,11 +18,11 @@ import { decideOnPage, isPageDecision } from "~/domain/moderation/page-decisions
 import { ModerationError } from "~/domain/moderation/decide.server";
 import { domainMessage } from "~/lib/domain-error";
 import { deliverSoon } from "~/domain/notifications/outbox.server";
-import { formatDate, isMessageKey, translator, type Lang, type MessageKey } from "~/i18n";
+import { formatDate, translator, type MessageKey } from "~/i18n";
 import { metaTranslator } from "~/i18n/meta";
 import { useLang, useT } from "~/i18n/react";
 import type { RouteHandle } from "~/lib/breadcrumb";
-import { formValues } from "~/lib/forms";
+import { firstIssue, formValues } from "~/lib/forms";
 import { notFound } from "~/lib/http.server";
 import { getLang } from "~/lib/lang.server";
 import participationStyles from "~/styles/participation.css";
@@ -101,10 +101,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
   const parsed = participationActionSchema.safeParse(values);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const field = issue?.path.join(".") || null;
-    const key = issue?.message && isMessageKey(issue.message) ? issue.message : field === "intent" ? "errors.unknownIntent" : "errors.invalid";
-    return refusal(values, 400, t(key as MessageKey), field);
+    const { field, key } = firstIssue(parsed.error);
+    return refusal(values, 400, t(key), field);
   }
   const input = parsed.data;
   const actor = { id: user.id, role: user.role };

@@ -112,6 +112,24 @@ describe("comments on a contribution (pre-moderation)", () => {
   });
 });
 
+describe("editing a comment on a contribution (the same 15 minutes as on a section)", () => {
+  it("the author edits within 15 minutes, the text goes back to moderation; later, or another person, is refused", async () => {
+    const t0 = new Date();
+    const r = await addComment({ actor: as(author), subject: on(contributionId), body: "Prima stesura", now: t0 });
+    publishComment({ actorId: staff.id, commentId: r.id });
+    const edited = editComment({ actor: as(author), subject: on(contributionId), commentId: r.id, body: "Seconda stesura", now: new Date(t0.getTime() + 14 * 60_000) });
+    expect(edited.status).toBe("pending");
+    expect(commentsFor(contributionId, as(author)).threads.find((c) => c.id === r.id)).toMatchObject({ status: "pending" });
+    expect(await refusal(() => editComment({ actor: as(author), subject: on(contributionId), commentId: r.id, body: "Terza", now: new Date(t0.getTime() + 16 * 60_000) }))).toEqual({
+      key: "comments.error.editExpired",
+      status: 409,
+    });
+    expect(await refusal(() => editComment({ actor: as(other), subject: on(contributionId), commentId: r.id, body: "Non mia", now: t0 }))).toEqual({ key: "comments.error.notAuthor", status: 403 });
+    // The moderator who read the first text sees the item changed: an entry of the edit is in the log.
+    expect(db.select().from(auditEntries).where(eq(auditEntries.subjectId, String(r.id))).all().map((a) => a.action)).toContain("contribution_comment.edited");
+  });
+});
+
 describe("comments under post-moderation", () => {
   it("are published at once when the contribution's process says so", async () => {
     db.update(processes).set({ moderationMode: "post" }).run();

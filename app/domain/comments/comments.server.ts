@@ -90,8 +90,8 @@ export function editComment(input: { actor: Actor; subject: CommentSubject; comm
       const { adapter, comment } = commentOn(tx, input.subject, input.commentId);
       if (!can(input.actor, "comment.edit", { ownerId: comment.authorId })) throw new CommentError("comments.error.notAuthor", 403);
       if (comment.deletedAt) throw new CommentError("comments.error.alreadyDeleted", 409);
-      if (comment.status !== "pending" && comment.status !== "published") throw new CommentError("participation.error.notEditable", 409);
-      if (now.getTime() - comment.createdAt.getTime() > EDIT_WINDOW_MS) throw new CommentError("participation.error.editExpired", 409);
+      if (comment.status !== "pending" && comment.status !== "published") throw new CommentError("comments.error.notEditable", 409);
+      if (now.getTime() - comment.createdAt.getTime() > EDIT_WINDOW_MS) throw new CommentError("comments.error.editExpired", 409);
       const { mode } = adapter.openForEditing(tx, input.subject, comment, now);
       const status: ParticipationStatus = mode === "pre" ? "pending" : comment.status;
       tx.update(adapter.table).set({ body, editedAt: now, status }).where(eq(adapter.table.id, comment.id)).run();

@@ -96,7 +96,7 @@ const section: SubjectAdapter = {
   },
   openForEditing(reader, subject, row, now) {
     // A comment is edited on the version it was made on, while that version's consultation is open.
-    if (!("versionId" in row) || subject.kind !== "section" || row.versionId !== subject.versionId) throw new CommentError("participation.error.notEditable", 409);
+    if (!("versionId" in row) || subject.kind !== "section" || row.versionId !== subject.versionId) throw new CommentError("comments.error.notEditable", 409);
     return asCommentError(() => openSection(row.versionId, row.sectionId, now, reader));
   },
   insert(tx, subject, row) {

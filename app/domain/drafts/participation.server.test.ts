@@ -213,7 +213,7 @@ describe("editing and deleting comments", () => {
     expect(db.select().from(sectionComments).where(eq(sectionComments.id, c.id)).get()).toMatchObject({ body: "Seconda stesura" });
 
     const late = await refusal(editComment({ userId: citizen.id, commentId: c.id, body: "Terza", now: new Date(t0.getTime() + 16 * 60_000) }));
-    expect([late.status, late.key]).toEqual([409, "participation.error.editExpired"]);
+    expect([late.status, late.key]).toEqual([409, "comments.error.editExpired"]);
     expect(late.message).toMatch(/15 minuti/);
     const notMine = await refusal(editComment({ userId: other.id, commentId: c.id, body: "Non mio", now: t0 }));
     expect(notMine.status).toBe(403);

@@ -79,6 +79,45 @@ function sectionLabel(tx: Reader, versionId: number, sectionId: number) {
   };
 }
 
+/** An item said on a section of a draft (a comment or an amendment), told in the words of its section. */
+function onSection(
+  tx: Reader,
+  item: { kind: ModeratedKind; id: number; deleted: boolean; anchor: string },
+  row: { status: ItemStatus; authorId: string; versionId: number; sectionId: number },
+): Item {
+  const s = sectionLabel(tx, row.versionId, row.sectionId);
+  return {
+    kind: item.kind,
+    id: item.id,
+    status: row.status,
+    authorId: row.authorId,
+    deleted: item.deleted,
+    strategyCode: s.strategyCode,
+    processId: null,
+    subject: { kind: "section", id: row.sectionId },
+    label: `sulla ${s.label}`,
+    link: `${s.path}#${item.anchor}`,
+  };
+}
+
+/** Reading and writing the one text field ("body") of a table that has one (a contribution, a comment). */
+function bodyField(table: typeof contributions | typeof contributionComments | typeof sectionComments): Pick<KindAdapter, "textFields" | "writeTextField"> {
+  return {
+    textFields(tx, id) {
+      const row = tx.select({ body: table.body }).from(table).where(eq(table.id, id)).get();
+      return row ? [{ field: "body", text: row.body }] : [];
+    },
+    writeTextField(tx, id, _field, text) {
+      tx.update(table).set({ body: text }).where(eq(table.id, id)).run();
+    },
+  };
+}
+
+/** The status of a comment, whichever table holds it. */
+const commentStatus = (table: typeof contributionComments | typeof sectionComments): KindAdapter["setStatus"] => (tx, id, status) => {
+  tx.update(table).set({ status }).where(eq(table.id, id)).run();
+};
+
 const ADAPTERS: Record<ModeratedKind, KindAdapter> = {
   contribution: {
     find(tx, id) {
@@ -97,13 +136,7 @@ const ADAPTERS: Record<ModeratedKind, KindAdapter> = {
         .where(eq(contributions.id, id))
         .run();
     },
-    textFields(tx, id) {
-      const c = tx.select({ body: contributions.body }).from(contributions).where(eq(contributions.id, id)).get();
-      return c ? [{ field: "body", text: c.body }] : [];
-    },
-    writeTextField(tx, id, _field, text) {
-      tx.update(contributions).set({ body: text }).where(eq(contributions.id, id)).run();
-    },
+    ...bodyField(contributions),
     stillVisibleNote: "",
     keepModeratorMessage(tx, id, message, sentBackAt) {
       tx.update(contributions).set({ moderatorMessage: message, changesRequestedAt: sentBackAt }).where(eq(contributions.id, id)).run();
@@ -139,65 +172,23 @@ const ADAPTERS: Record<ModeratedKind, KindAdapter> = {
         link: `${contributionPath(c.contributionId)}#${commentAnchor(id)}`,
       };
     },
-    setStatus(tx, id, status) {
-      tx.update(contributionComments).set({ status }).where(eq(contributionComments.id, id)).run();
-    },
-    textFields(tx, id) {
-      const c = tx.select({ body: contributionComments.body }).from(contributionComments).where(eq(contributionComments.id, id)).get();
-      return c ? [{ field: "body", text: c.body }] : [];
-    },
-    writeTextField(tx, id, _field, text) {
-      tx.update(contributionComments).set({ body: text }).where(eq(contributionComments.id, id)).run();
-    },
+    setStatus: commentStatus(contributionComments),
+    ...bodyField(contributionComments),
     stillVisibleNote: "Resta visibile a te nella pagina del contributo.",
   },
   section_comment: {
     find(tx, id) {
       const c = tx.select().from(sectionComments).where(eq(sectionComments.id, id)).get();
-      if (!c) return undefined;
-      const s = sectionLabel(tx, c.versionId, c.sectionId);
-      return {
-        kind: "section_comment",
-        id,
-        status: c.status,
-        authorId: c.authorId,
-        deleted: Boolean(c.deletedAt),
-        strategyCode: s.strategyCode,
-        processId: null,
-        subject: { kind: "section", id: c.sectionId },
-        label: `sulla ${s.label}`,
-        link: `${s.path}#${commentAnchor(id)}`,
-      };
+      return c ? onSection(tx, { kind: "section_comment", id, deleted: Boolean(c.deletedAt), anchor: commentAnchor(id) }, c) : undefined;
     },
-    setStatus(tx, id, status) {
-      tx.update(sectionComments).set({ status }).where(eq(sectionComments.id, id)).run();
-    },
-    textFields(tx, id) {
-      const c = tx.select({ body: sectionComments.body }).from(sectionComments).where(eq(sectionComments.id, id)).get();
-      return c ? [{ field: "body", text: c.body }] : [];
-    },
-    writeTextField(tx, id, _field, text) {
-      tx.update(sectionComments).set({ body: text }).where(eq(sectionComments.id, id)).run();
-    },
+    setStatus: commentStatus(sectionComments),
+    ...bodyField(sectionComments),
     stillVisibleNote: "Resta visibile a te nella pagina della sezione.",
   },
   amendment: {
     find(tx, id) {
       const a = tx.select().from(amendments).where(eq(amendments.id, id)).get();
-      if (!a) return undefined;
-      const s = sectionLabel(tx, a.versionId, a.sectionId);
-      return {
-        kind: "amendment",
-        id,
-        status: a.status,
-        authorId: a.authorId,
-        deleted: false,
-        strategyCode: s.strategyCode,
-        processId: null,
-        subject: { kind: "section", id: a.sectionId },
-        label: `sulla ${s.label}`,
-        link: `${s.path}#${amendmentAnchor(id)}`,
-      };
+      return a ? onSection(tx, { kind: "amendment", id, deleted: false, anchor: amendmentAnchor(id) }, a) : undefined;
     },
     setStatus(tx, id, status) {
       tx.update(amendments).set({ status }).where(eq(amendments.id, id)).run();

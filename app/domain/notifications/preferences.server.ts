@@ -2,10 +2,9 @@
 // outcome. No row means "yes" (everything on until they say otherwise). The outbox asks
 // `wantsMessage` before recording a message, so every sender respects the choice.
 import { and, eq } from "drizzle-orm";
-import { db } from "~/lib/db.server";
+import { db, type Reader } from "~/lib/db.server";
 import { notificationPreferences } from "~db/schema";
 import { MODERATED_KINDS, NOTIFICATION_CATEGORIES, type NotificationCategory } from "~/domain/moderation/kinds";
-import type { Reader } from "~/domain/moderation/items.server";
 
 const EVENTS: Record<string, NotificationCategory> = {
   published: "published",

@@ -34,6 +34,8 @@ const comments: Record<keyof typeof it, string> = {
   "comments.error.notMember": "You cannot act on behalf of this organization: you are not one of its approved representatives.",
   "comments.error.parentInvalid": "The comment you are replying to no longer exists, is not visible or is not on this page.",
   "comments.error.notAuthor": "You can only edit or delete your own comments.",
+  "comments.error.editExpired": "The comment can no longer be edited: comments can be edited only within 15 minutes of posting.",
+  "comments.error.notEditable": "This comment cannot be edited.",
   "comments.error.alreadyDeleted": "The comment has already been deleted.",
 };
 

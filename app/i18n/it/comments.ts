@@ -32,6 +32,8 @@ const comments = {
   "comments.error.notMember": "Non puoi agire a nome di questa organizzazione: non risulti un suo rappresentante approvato.",
   "comments.error.parentInvalid": "Il commento a cui rispondi non esiste più, non è visibile o non è su questa pagina.",
   "comments.error.notAuthor": "Puoi modificare o eliminare solo i tuoi commenti.",
+  "comments.error.editExpired": "Il commento non è più modificabile: si può modificare solo entro 15 minuti dalla pubblicazione.",
+  "comments.error.notEditable": "Questo commento non è modificabile.",
   "comments.error.alreadyDeleted": "Il commento è già stato eliminato.",
 } as const;
 
