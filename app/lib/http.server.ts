@@ -39,11 +39,6 @@ function translatedBody(request: Request, key: MessageKey): ReadableStream<Uint8
   });
 }
 
-/** A 404 with a text of one's own. New code uses invariantFound, whose text follows the language. */
-export function notFound(message = "Pagina non trovata"): never {
-  throw new Response(message, { status: 404, headers: TEXT });
-}
-
 export function forbidden(message = "Non hai i permessi per questa operazione"): never {
   throw new Response(message, { status: 403, headers: TEXT });
 }

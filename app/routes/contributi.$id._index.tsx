@@ -29,7 +29,7 @@ import { metaTranslator } from "~/i18n/meta";
 import { useLang, useT } from "~/i18n/react";
 import type { RouteHandle } from "~/lib/breadcrumb";
 import { firstIssue, formValues } from "~/lib/forms";
-import { notFound } from "~/lib/http.server";
+import { invariantFound } from "~/lib/http.server";
 import { getLang } from "~/lib/lang.server";
 import type { RootLoaderData } from "~/root";
 import browseCss from "~/styles/browse.css";
@@ -53,18 +53,18 @@ export const meta: MetaFunction<typeof loader> = ({ data: d, matches }) => {
   return [{ title: t("browse.page.metaTitle", { title: d.page.title }) }];
 };
 
-function idOf(params: LoaderFunctionArgs["params"]) {
+function idOf(params: LoaderFunctionArgs["params"], request: Request) {
   const id = Number(params.id);
-  if (!Number.isInteger(id) || id <= 0 || id > 2 ** 31) notFound("Contributo non trovato");
+  invariantFound(Number.isInteger(id) && id > 0 && id <= 2 ** 31, request, "errors.notFound.contribution");
   return id;
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const id = idOf(params);
+  const id = idOf(params, request);
   const user = await getUser(request);
   const viewer = user ? { id: user.id, role: user.role } : null;
   const page = await getContributionPage(id, viewer);
-  if (!page) notFound("Contributo non trovato");
+  invariantFound(page, request, "errors.notFound.contribution");
   const open = !page.withdrawn && page.status === "published";
   const [support, organizations] = await Promise.all([
     // The public's view of supports costs two indexed reads; a signed-in viewer also needs their own state.
@@ -95,7 +95,7 @@ function refusal(values: Record<string, string>, status: number, message: string
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const id = idOf(params);
+  const id = idOf(params, request);
   const path = contributionPath(id);
   const user = await requireUser(request);
   const lang = await getLang(request);
@@ -119,7 +119,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       await requirePermission(request, "moderation.decide");
       // decideOnPage refuses (404) an item that is not on this contribution, before any write.
       const { found } = decideOnPage(input, user.id, { subject, kinds: { comment: "contribution_comment" } });
-      if (!found) notFound();
+      invariantFound(found, request, "errors.notFound.item");
       deliverSoon();
       return redirect(`${path}?esito=${input.intent === "approve" ? "approved" : "rejected"}.comment#${commentAnchor(input.itemId)}`);
     }

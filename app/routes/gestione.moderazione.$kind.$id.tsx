@@ -23,7 +23,7 @@ import { metaTranslator } from "~/i18n/meta";
 import { useLang, useT } from "~/i18n/react";
 import type { RouteHandle } from "~/lib/breadcrumb";
 import { firstIssue, formValues } from "~/lib/forms";
-import { notFound } from "~/lib/http.server";
+import { invariantFound } from "~/lib/http.server";
 import { renderMarkdown } from "~/lib/markdown.server";
 import type { RootLoaderData } from "~/root";
 import browseCss from "~/styles/browse.css";
@@ -47,18 +47,18 @@ export const meta: MetaFunction<typeof loader> = ({ data: d, matches }) => [
   { title: `${d ? d.item.title : metaTranslator(matches)("errors.title")} — ${metaTranslator(matches)("moderation.title")} — Concerta` },
 ];
 
-function refOf(params: LoaderFunctionArgs["params"]) {
+function refOf(params: LoaderFunctionArgs["params"], request: Request) {
   const kind = kindOfSlug(params.kind);
   const id = Number(params.id);
-  if (!kind || !Number.isInteger(id) || id <= 0 || id > 2 ** 31) notFound("Elemento non trovato");
+  invariantFound(kind && Number.isInteger(id) && id > 0 && id <= 2 ** 31, request, "errors.notFound.item");
   return { kind, id };
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requirePermission(request, "moderation.decide");
-  const ref = refOf(params);
+  const ref = refOf(params, request);
   const detail = itemDetail(ref);
-  if (!detail) notFound("Elemento non trovato");
+  invariantFound(detail, request, "errors.notFound.item");
   const linkable = ref.kind === "contribution" || ref.kind === "amendment";
   const versionParam = Number(new URL(request.url).searchParams.get("versione"));
   const versions = linkable ? listVersions({ includeDrafts: true }).filter((v) => !detail.strategyCode || v.strategyCode === detail.strategyCode) : [];
@@ -155,7 +155,7 @@ const ARRAYS = new Set(["targetCodes", "objectiveCodes", "comuni", "sectionIds"]
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, "moderation.decide");
-  const ref = refOf(params);
+  const ref = refOf(params, request);
   const raw = formValues(await request.formData());
   const values: Record<string, string | string[]> = {};
   for (const [k, v] of Object.entries(raw)) values[k] = ARRAYS.has(k) ? [v].flat() : Array.isArray(v) ? v[0] : v;

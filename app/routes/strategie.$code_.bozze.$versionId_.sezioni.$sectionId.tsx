@@ -23,7 +23,7 @@ import { metaTranslator } from "~/i18n/meta";
 import { useLang, useT } from "~/i18n/react";
 import type { RouteHandle } from "~/lib/breadcrumb";
 import { firstIssue, formValues } from "~/lib/forms";
-import { notFound } from "~/lib/http.server";
+import { invariantFound } from "~/lib/http.server";
 import { getLang } from "~/lib/lang.server";
 import participationStyles from "~/styles/participation.css";
 
@@ -55,19 +55,19 @@ export const meta: MetaFunction<typeof loader> = ({ data: d, matches }) => {
   ];
 };
 
-function ids(params: LoaderFunctionArgs["params"]) {
+function ids(params: LoaderFunctionArgs["params"], request: Request) {
   const versionId = Number(params.versionId);
   const sectionId = Number(params.sectionId);
-  if (!Number.isInteger(versionId) || versionId <= 0 || !Number.isInteger(sectionId) || sectionId <= 0) notFound("Sezione non trovata");
+  invariantFound(Number.isInteger(versionId) && versionId > 0 && Number.isInteger(sectionId) && sectionId > 0, request, "errors.notFound.section");
   return { code: params.code ?? "", versionId, sectionId };
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { code, versionId, sectionId } = ids(params);
+  const { code, versionId, sectionId } = ids(params, request);
   const user = await getUser(request);
   const viewer = user ? { id: user.id, role: user.role } : null;
   const page = await getSectionPage({ strategyCode: code, versionId, sectionId, viewer });
-  if (!page) notFound("Sezione non trovata");
+  invariantFound(page, request, "errors.notFound.section");
   // The section's comments, in every version, edited only on this one while its consultation is open.
   const comments = commentThread({ kind: "section", id: sectionId, versionId }, viewer, { editable: page.window.open });
   const organizations = user ? (await organizationsRepresentedBy(user.id)).map((o) => ({ id: o.id, name: o.name })) : [];
@@ -89,7 +89,7 @@ function refusal(values: Record<string, string>, status: number, message: string
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { code, versionId, sectionId } = ids(params);
+  const { code, versionId, sectionId } = ids(params, request);
   const path = sectionPagePath(code, versionId, sectionId);
   // Anonymous → log in (and back here); the moderation intents also need the permission (else 403).
   const user = await requireUser(request);
