@@ -278,7 +278,7 @@ test("axe: no violations on the section page (public, author with pending items 
   await page.goto(c.path("2.3"));
   await expect(page.getByText("in attesa di moderazione")).toHaveCount(2);
   await page.getByRole("button", { name: "Invia il commento" }).click();
-  await expect(page.getByRole("alert")).toContainText("Campo obbligatorio.");
+  await expect(page.getByRole("alert")).toContainText("Scrivi il testo del commento.");
   await expect(page.getByLabel("Il tuo commento")).toHaveAttribute("aria-invalid", "true");
   await page.getByText("Proponi un emendamento").click();
   await page.locator(".comments details summary").first().click();
