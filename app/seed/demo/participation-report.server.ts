@@ -1,5 +1,5 @@
 // Demo: the published participation report of the demo STTM 1 draft in consultation ("v0.1 –
-// progetto preliminare", app/domain/drafts/demo.server.ts), so that the reading view links a
+// progetto preliminare", app/seed/demo/drafts.server.ts), so that the reading view links a
 // report and the report pages show sections with outcomes. When nobody has linked anything to the
 // version yet, a handful of published STTM 1 demo contributions are linked to its sections and most
 // of them get an outcome, through the moderation capability's own functions (with their audit

@@ -13,7 +13,7 @@ import {
   type PlaceKind,
 } from "~db/schema";
 import { organizationBySlug } from "./accounts.server";
-import { comune, processIdBySlug, type Handle } from "./reference.server";
+import { comune, inTransaction, processIdBySlug, type Handle } from "./reference.server";
 
 export type ContributionSpec = {
   title?: string;
@@ -61,7 +61,7 @@ export function createContribution(spec: ContributionSpec = {}, handle: Handle =
   const bbox = spec.bbox === undefined ? (point ? [point[0], point[1], point[0], point[1]] : null) : spec.bbox;
   const organizationId = spec.organizationSlug ? organizationBySlug(spec.organizationSlug, handle).id : (spec.organizationId ?? null);
   const zoneIds = [...new Set((spec.comuni ?? []).map((istat) => comune(istat, handle).zoneId))];
-  return handle.transaction((tx) => {
+  return inTransaction(handle, (tx) => {
     const { id } = tx
       .insert(contributions)
       .values({

@@ -7,7 +7,7 @@ import { parseMarkdownDocument } from "~/domain/drafts/import-markdown";
 import { matchSections } from "~/domain/drafts/match-sections";
 import { db } from "~/lib/db.server";
 import { amendments, draftSections, draftSectionTexts, draftVersions, type DraftVersionStatus, type ParticipationStatus } from "~db/schema";
-import type { Handle } from "./reference.server";
+import { inTransaction, type Handle } from "./reference.server";
 
 const DAY = 86_400_000;
 
@@ -56,7 +56,7 @@ export function createDraftVersion(spec: DraftVersionSpec, handle: Handle = db):
   const now = spec.now ?? new Date();
   const status = spec.status ?? "bozza";
   const draft = status === "bozza";
-  return handle.transaction((tx) => {
+  return inTransaction(handle, (tx) => {
     const { id } = tx
       .insert(draftVersions)
       .values({

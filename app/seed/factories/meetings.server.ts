@@ -13,7 +13,7 @@ import {
   type RegistrationStatus,
 } from "~db/schema";
 import { organizationBySlug } from "./accounts.server";
-import { processIdBySlug, type Handle } from "./reference.server";
+import { inTransaction, processIdBySlug, type Handle } from "./reference.server";
 
 export type MeetingSpec = {
   title: string;
@@ -45,7 +45,7 @@ export type MeetingSpec = {
 /** Inserts a meeting (only the fields given, the rest empty) and its STTM; returns its id. */
 export function createMeeting(spec: MeetingSpec, handle: Handle = db): number {
   const { strategyCodes = [], processId, ...values } = spec;
-  return handle.transaction((tx) => {
+  return inTransaction(handle, (tx) => {
     const { id } = tx
       .insert(meetings)
       .values({ ...values, processId: processId ?? processIdBySlug(undefined, handle) })

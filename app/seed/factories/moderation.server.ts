@@ -3,7 +3,7 @@
 // capability's own functions are tested on their own.
 import { db } from "~/lib/db.server";
 import { duplicates, outcomeRevisions, outcomes, sectionLinks, type Outcome } from "~db/schema";
-import type { Handle } from "./reference.server";
+import { inTransaction, type Handle } from "./reference.server";
 
 type ItemKind = "contribution" | "amendment";
 
@@ -25,7 +25,7 @@ export function linkToSection(spec: { itemKind?: ItemKind; itemId: number; versi
 export function createOutcome(spec: { itemKind?: ItemKind; itemId: number; outcome: Outcome; response: string; decidedBy?: string | null; decidedAt?: Date }, handle: Handle = db): number {
   const decidedAt = spec.decidedAt ?? new Date();
   const values = { outcome: spec.outcome, response: spec.response, decidedBy: spec.decidedBy ?? null, decidedAt, revision: 1 };
-  return handle.transaction((tx) => {
+  return inTransaction(handle, (tx) => {
     const { id } = tx
       .insert(outcomes)
       .values({ itemKind: spec.itemKind ?? "contribution", itemId: spec.itemId, ...values })

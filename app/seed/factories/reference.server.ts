@@ -10,6 +10,15 @@ import { comuni, processes } from "~db/schema";
  */
 export type Handle = DB | Tx;
 
+/**
+ * A factory's rows in one transaction: an immediate one on the app's db (a test process writing
+ * beside the e2e server waits for the write lock instead of failing with "database is locked"), a
+ * savepoint inside the caller's transaction.
+ */
+export function inTransaction<T>(handle: Handle, fn: (tx: Tx) => T): T {
+  return handle === db ? db.transaction(fn, { behavior: "immediate" }) : (handle as Tx).transaction(fn);
+}
+
 /** The id of a process by slug (default: the seeded first process). */
 export function processIdBySlug(slug = FIRST_PROCESS_SLUG, handle: Handle = db) {
   const row = handle.select({ id: processes.id }).from(processes).where(eq(processes.slug, slug)).get();

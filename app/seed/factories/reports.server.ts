@@ -3,7 +3,7 @@
 import type { ReportDocument } from "~/domain/reports/document";
 import { db } from "~/lib/db.server";
 import { reports, reportVersions } from "~db/schema";
-import type { Handle } from "./reference.server";
+import { inTransaction, type Handle } from "./reference.server";
 
 export type PublishedReportSpec = (
   | { kind: "participation"; draftVersionId: number }
@@ -18,7 +18,7 @@ export type PublishedReportSpec = (
 
 /** A report with version 1 published; returns the report's and the version's ids. */
 export function createPublishedReport(spec: PublishedReportSpec, handle: Handle = db) {
-  return handle.transaction((tx) => {
+  return inTransaction(handle, (tx) => {
     const reportId = tx
       .insert(reports)
       .values({
