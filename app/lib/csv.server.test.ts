@@ -25,6 +25,10 @@ describe("toCsv", () => {
     expect(toCsv(["id", "testo"], rows, { separator: ";" })).toBe(toCsv(["id", "testo"], [], { separator: ";" }) + csvRows(rows, { separator: ";" }));
   });
 
+  it("quotes a cell whose only special character is a lone line break (LF or CR)", () => {
+    expect(toCsv(["a", "b"], [["riga uno\nriga due", "x"], ["vecchio\rMac", "y"]])).toBe('\uFEFFa,b\r\n"riga uno\nriga due",x\r\n"vecchio\rMac",y\r\n');
+  });
+
   it("quotes only the cells that need it and escapes formulas", () => {
     const csv = toCsv(["a", "b"], [["semplice", "=SUM(A1)"]]);
     expect(csv).toBe("\uFEFFa,b\r\nsemplice,'=SUM(A1)\r\n");

@@ -1,24 +1,25 @@
-// CSV for every public and staff export (open data, report data), written like the registration
-// lists (app/domain/meetings/registration-lists.server.ts): UTF-8 with a BOM so that spreadsheets
-// show the accents, CRLF line ends (RFC 4180), cells quoted only when they need it, cells that
-// would start a formula escaped, and `;` as an option (spreadsheets set to Italian expect it).
+// The one CSV writer of every export (open data, dashboard, report data, registrations, audit log):
+// UTF-8 with a BOM so that spreadsheets show the accents, CRLF line ends (RFC 4180), cells quoted
+// when they need it, cells that would start a formula escaped, and `;` as an option (spreadsheets
+// set to Italian expect it).
 import { stringify } from "csv-stringify/sync";
 
 export type CsvSeparator = "," | ";";
 export type CsvCell = string | number | null | undefined;
 
+/**
+ * How every cell is written (RFC 4180): CRLF between records; a cell holding the separator, a quote
+ * or a line break is quoted. csv-stringify quotes on its own only what holds the record delimiter
+ * (CRLF), so a lone LF or CR inside a text would end the record for GDAL, Python and spreadsheets:
+ * `quoted_match` quotes those too. Cells that would start a formula are escaped with an apostrophe.
+ */
+const writer = (separator: CsvSeparator = ",") => ({ delimiter: separator, record_delimiter: "windows" as const, quoted_match: /[\r\n]/, escape_formulas: true });
+
 /** The CSV text of a header row and data rows (null and undefined become empty cells). */
 export function toCsv(header: string[], rows: CsvCell[][], opts: { separator?: CsvSeparator } = {}): string {
   return stringify(
     rows.map((r) => r.map((cell) => (cell == null ? "" : cell))),
-    {
-      bom: true,
-      delimiter: opts.separator ?? ",",
-      record_delimiter: "windows",
-      escape_formulas: true,
-      header: true,
-      columns: header.map((h, i) => ({ key: String(i), header: h })),
-    },
+    { ...writer(opts.separator), bom: true, header: true, columns: header.map((h, i) => ({ key: String(i), header: h })) },
   );
 }
 
@@ -29,7 +30,7 @@ export function toCsv(header: string[], rows: CsvCell[][], opts: { separator?: C
 export function csvRows(rows: CsvCell[][], opts: { separator?: CsvSeparator } = {}): string {
   return stringify(
     rows.map((r) => r.map((cell) => (cell == null ? "" : cell))),
-    { delimiter: opts.separator ?? ",", record_delimiter: "windows", escape_formulas: true },
+    writer(opts.separator),
   );
 }
 

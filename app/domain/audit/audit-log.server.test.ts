@@ -1,3 +1,4 @@
+import { parse } from "csv-parse/sync";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db, sqlite } from "~/lib/db.server";
 import { auditEntries } from "~db/schema";
@@ -36,10 +37,11 @@ describe("the audit log", () => {
 
   it("exports CSV with a BOM, before and after quoted", () => {
     const csv = auditCsv({ action: "contribution." });
-    expect(csv.startsWith("\uFEFFid,at_utc,actor_id,actor_name,action,subject_type,subject_id,before,after\n")).toBe(true);
+    // The one CSV writer of the app: CRLF records (RFC 4180), cells with quotes quoted.
+    expect(csv.startsWith("\uFEFFid,at_utc,actor_id,actor_name,action,subject_type,subject_id,before,after\r\n")).toBe(true);
     expect(csv).toContain("contribution.rejected");
     expect(csv).toContain('"{""status"":""pending""}"');
-    expect(csv.trim().split("\n")).toHaveLength(3);
+    expect(parse(csv, { bom: true })).toHaveLength(3);
   });
 
   it("cannot be edited or deleted", () => {

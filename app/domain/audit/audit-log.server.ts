@@ -1,7 +1,7 @@
 // The audit log as admins read it: filters by actor, action, subject and date, newest first,
 // paginated in SQL, and the same selection as CSV (UTF-8 with BOM, for spreadsheets).
 import { and, count, desc, eq, gte, like, lt, type SQL } from "drizzle-orm";
-import { stringify } from "csv-stringify/sync";
+import { toCsv } from "~/lib/csv.server";
 import { z } from "zod";
 import { db } from "~/lib/db.server";
 import { romeToUtc } from "~/lib/dates";
@@ -98,9 +98,8 @@ export function auditFilterChoices() {
 /** The selection as CSV, oldest first, with a BOM so that spreadsheets read UTF-8. */
 export function auditCsv(f: AuditFilters): string {
   const rows = select().where(conditions(f)).orderBy(auditEntries.id).limit(CSV_MAX_ROWS).all();
-  const body = stringify(
-    rows.map((r) => [r.id, r.at.toISOString(), r.actorId ?? "", r.actorName ?? "", r.action, r.subjectType, r.subjectId, r.before ?? "", r.after ?? ""]),
-    { header: true, columns: ["id", "at_utc", "actor_id", "actor_name", "action", "subject_type", "subject_id", "before", "after"] },
+  return toCsv(
+    ["id", "at_utc", "actor_id", "actor_name", "action", "subject_type", "subject_id", "before", "after"],
+    rows.map((r) => [r.id, r.at.toISOString(), r.actorId, r.actorName, r.action, r.subjectType, r.subjectId, r.before, r.after]),
   );
-  return `\uFEFF${body}`;
 }

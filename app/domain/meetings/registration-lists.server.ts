@@ -2,7 +2,7 @@
 // and by zone (principle P2: small comuni far from Milano must be visible), the comuni of a
 // territorial table that did not register, and the CSV export.
 import { and, asc, count, eq, inArray, isNull, ne, sql, type SQL } from "drizzle-orm";
-import { stringify } from "csv-stringify/sync";
+import { toCsv } from "~/lib/csv.server";
 import { db } from "~/lib/db.server";
 import { formatDate } from "~/i18n";
 import { comuni, meetings, organizations, registrations, users, zones, type RegistrationStatus } from "~db/schema";
@@ -159,7 +159,21 @@ const stamp = (d: Date | null) => (d ? formatDate("it", d, { dateStyle: "short",
  */
 export async function registrationsCsv(meetingId: number, opts: { separator?: "," | ";" } = {}) {
   const rows = registrationRows(statusWhere(meetingId, "live")).all().map(tidy);
-  return stringify(
+  return toCsv(
+    [
+      "N. iscrizione",
+      "Stato",
+      "Posizione in lista d'attesa",
+      "Veste",
+      "Nome",
+      "E-mail",
+      "Organizzazione",
+      "Tipo di organizzazione",
+      "Zona omogenea",
+      "Iscritto il",
+      "Confermato dalla lista d'attesa il",
+      "Presente",
+    ],
     rows.map((r) => [
       r.id,
       STATUS_LABELS[r.status],
@@ -174,25 +188,6 @@ export async function registrationsCsv(meetingId: number, opts: { separator?: ",
       stamp(r.promotedAt),
       r.attended == null ? "" : r.attended ? "sì" : "no",
     ]),
-    {
-      bom: true,
-      delimiter: opts.separator ?? ",",
-      escape_formulas: true,
-      header: true,
-      columns: [
-        "N. iscrizione",
-        "Stato",
-        "Posizione in lista d'attesa",
-        "Veste",
-        "Nome",
-        "E-mail",
-        "Organizzazione",
-        "Tipo di organizzazione",
-        "Zona omogenea",
-        "Iscritto il",
-        "Confermato dalla lista d'attesa il",
-        "Presente",
-      ],
-    },
+    { separator: opts.separator },
   );
 }
