@@ -119,13 +119,6 @@ export function deleteComment(input: { actor: Actor; subject: CommentSubject; co
   );
 }
 
-/** Whether the comment exists on this subject (a moderation form on a page checks it before deciding). */
-export function isCommentOn(subject: CommentSubject, commentId: number): boolean {
-  const adapter = adapterOf(subject);
-  const comment = findComment(db, adapter, commentId);
-  return Boolean(comment && adapter.subjectIdOf(comment) === subject.id);
-}
-
 /**
  * The comments on a subject as threads, as this viewer may see them: the public sees what is
  * published; the author also sees their own (with the status); moderators see everything. A reply

@@ -36,7 +36,7 @@ export type DecisionInput = {
 export type DecisionResult = { status: Item["status"]; event: string };
 
 /** "Spam — il testo libero": what the author reads as the reason (empty when none was given). */
-export function reasonText(reason: Reason | undefined) {
+function reasonText(reason: Reason | undefined) {
   const label = reason?.code ? REJECT_REASON_LABELS[reason.code] : "";
   const text = (reason?.text ?? "").trim().slice(0, 1000);
   return [label, text].filter(Boolean).join(" — ");
