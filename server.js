@@ -105,6 +105,11 @@ app.all(
 const server = app.listen(port, () => {
   console.log(`Concerta listening on http://localhost:${port}`);
 });
+// Node closes an idle keep-alive connection after 5 s; a client (a browser, a proxy, a test's
+// request context) that reuses it at that moment gets ECONNRESET. Keep idle connections longer than
+// clients and proxies usually do (60 s), and the headers timeout above it, as Node requires.
+server.keepAliveTimeout = 65_000;
+server.headersTimeout = 66_000;
 
 // Stop taking connections, let requests in flight finish, then exit (SIGTERM from CI or a supervisor).
 function shutdown(signal) {
